@@ -1,0 +1,331 @@
+"""Load and validate the clerk-editable configuration (profile, unit registry, plan)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from . import vocab
+from .errors import ReportgenError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_DIR = "config"
+PROFILE_FILE = "profile.toml"
+UNITS_FILE = "units.toml"
+PLAN_FILE = "plan.toml"
+
+UNIT_KINDS = ("xa", "giao-duc", "van-hoa", "lao-dong", "tai-chinh", "doan-the")
+MEASURES = ("library_share", "institution_share", "library_uses_growth")
+CRITERIA = ("serves_lifelong", "digital")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Who issues the report, to whom, and who signs it."""
+
+    superior_body: str
+    issuing_body: tuple[str, ...]
+    issuing_body_name: str
+    issuing_body_abbr: str
+    place: str
+    document_number: str
+    document_date: date | None
+    document_month: int
+    recipient: str
+    recipients_list: tuple[str, ...]
+    signer_authority: tuple[str, ...]
+    signer_title: str
+    signer_name: str
+    advising_office: str
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One reporting unit of the registry."""
+
+    code: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target for one milestone: a share, or a range such as 8-10%."""
+
+    low: Fraction
+    high: Fraction | None = None
+
+
+@dataclass(frozen=True)
+class IndicatorDef:
+    """How one indicator of the plan is measured and what it must reach."""
+
+    code: str
+    name: str
+    measure: str
+    library_kind: str
+    criterion: str
+    targets: tuple[tuple[int, Target], ...]
+
+    def target_for(self, milestone: int) -> Target:
+        """The target of this indicator at a milestone."""
+        return dict(self.targets)[milestone]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The district plan the report is about."""
+
+    number: str
+    date: str
+    year: int
+    issuer: str
+    programme: str
+    milestones: tuple[int, ...]
+    midterm_year: int
+    final_year: int
+    baseline_uses: tuple[tuple[int, int], ...]
+    indicators: tuple[IndicatorDef, ...]
+
+    def milestone_for(self, year: int) -> int:
+        """The milestone in force for a report year."""
+        for milestone in self.milestones:
+            if year <= milestone:
+                return milestone
+        return self.milestones[-1]
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole configuration of a workspace, loaded once."""
+
+    profile: Profile
+    units: tuple[Unit, ...]
+    plan: Plan
+    digest: str  # SHA-256 over the three files, for the manifest
+
+    def unit(self, code: str) -> Unit:
+        """The registry unit with this code."""
+        return next(u for u in self.units if u.code == code)
+
+    def unit_name(self, code: str) -> str:
+        """The printed name of a unit code, or the code itself if unknown."""
+        return next((u.name for u in self.units if u.code == code), code)
+
+
+class _Table:
+    """A TOML table with typed getters whose errors name the file and key."""
+
+    def __init__(self, data: dict[str, Any], path: Path, prefix: str = "") -> None:
+        self.data, self.path, self.prefix = data, path, prefix
+
+    def fail(self, key: str, expected: str) -> ReportgenError:
+        where = f"{self.prefix}{key}"
+        found = self.data.get(key, None)
+        got = "không có" if key not in self.data else f"đang ghi {found!r}"
+        return ReportgenError(
+            f"Tệp cấu hình {self.path.as_posix()}: khóa '{where}' {got}, cần {expected}."
+        )
+
+    def text(self, key: str, *, required: bool = True, default: str = "") -> str:
+        value = self.data.get(key, None if required else default)
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(key, "một chuỗi chữ trong dấu ngoặc kép")
+        return value.strip()
+
+    def integer(self, key: str, *, default: int | None = None) -> int:
+        value = self.data.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.fail(key, "một số nguyên")
+        return value
+
+    def texts(self, key: str, *, default: list[str] | None = None) -> tuple[str, ...]:
+        value = self.data.get(key, default)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(key, 'một danh sách chuỗi, ví dụ ["...", "..."]')
+        return tuple(v.strip() for v in value)
+
+    def table(self, key: str) -> _Table:
+        value = self.data.get(key, {})
+        if not isinstance(value, dict):
+            raise self.fail(key, "một bảng [..]")
+        return _Table(value, self.path, f"{self.prefix}{key}.")
+
+    def tables(self, key: str) -> list[_Table]:
+        value = self.data.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
+            raise self.fail(key, f"ít nhất một khối [[{key}]]")
+        return [_Table(v, self.path, f"{key}[{i + 1}].") for i, v in enumerate(value)]
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise ReportgenError(
+            f"Không tìm thấy tệp cấu hình {path.as_posix()}. "
+            "Hãy chạy lệnh trong thư mục làm việc có thư mục config/."
+        )
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ReportgenError(
+            f"Tệp cấu hình {path.as_posix()} không phải văn bản UTF-8; hãy lưu lại với mã UTF-8."
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ReportgenError(f"Tệp cấu hình {path.as_posix()} viết sai cú pháp: {exc}.") from None
+
+
+def _parse_date(table: _Table, key: str) -> date | None:
+    raw = table.data.get(key, "")
+    if isinstance(raw, date):
+        return raw
+    if raw == "":
+        return None
+    if isinstance(raw, str):
+        try:
+            return date.fromisoformat(raw.strip())
+        except ValueError:
+            pass
+    raise table.fail(key, 'một ngày dạng "2025-11-05" hoặc để trống ""')
+
+
+def _load_profile(path: Path) -> Profile:
+    t = _Table(_read_toml(path), path)
+    month = t.integer("document_month", default=11)
+    if not 1 <= month <= 12:
+        raise t.fail("document_month", "một tháng từ 1 đến 12")
+    number = t.data.get("document_number", "")
+    if isinstance(number, int) and not isinstance(number, bool):
+        number = str(number)
+    if not isinstance(number, str):
+        raise t.fail("document_number", 'một số, hoặc để trống ""')
+    recipients = t.texts("recipients_list")
+    if not recipients:
+        raise t.fail("recipients_list", "ít nhất một nơi nhận")
+    return Profile(
+        superior_body=t.text("superior_body", required=False),
+        issuing_body=t.texts("issuing_body"),
+        issuing_body_name=t.text("issuing_body_name"),
+        issuing_body_abbr=t.text("issuing_body_abbr"),
+        place=t.text("place"),
+        document_number=number.strip(),
+        document_date=_parse_date(t, "document_date"),
+        document_month=month,
+        recipient=t.text("recipient").rstrip("."),
+        recipients_list=recipients,
+        signer_authority=t.texts("signer_authority"),
+        signer_title=t.text("signer_title"),
+        signer_name=t.text("signer_name"),
+        advising_office=t.text("advising_office", required=False),
+    )
+
+
+def _load_units(path: Path) -> tuple[Unit, ...]:
+    units: list[Unit] = []
+    for t in _Table(_read_toml(path), path).tables("unit"):
+        code = t.text("code")
+        if not re.fullmatch(r"[A-Za-z0-9_-]+", code):
+            raise t.fail("code", "một mã chỉ gồm chữ không dấu, số và dấu gạch (ví dụ XA-DAKLA)")
+        kind = t.text("kind")
+        if kind not in UNIT_KINDS:
+            raise t.fail("kind", "một trong: " + ", ".join(UNIT_KINDS))
+        units.append(Unit(code.upper(), t.text("name"), kind, t.texts("aliases", default=[])))
+    codes = [u.code for u in units]
+    duplicated = sorted({c for c in codes if codes.count(c) > 1})
+    if duplicated:
+        raise ReportgenError(
+            f"Tệp cấu hình {path.as_posix()}: mã đơn vị bị trùng: {', '.join(duplicated)}."
+        )
+    return tuple(units)
+
+
+_TARGET = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?)\s*)?%\s*$")
+
+
+def parse_target(text: str) -> Target | None:
+    """Read "20%" or "8-10%" into exact fractions, or None if it is neither."""
+    match = _TARGET.match(text)
+    if not match:
+        return None
+    low, high = (Fraction(g.replace(",", ".")) / 100 if g else None for g in match.groups())
+    assert low is not None
+    return Target(low, high)
+
+
+def _load_indicator(t: _Table, milestones: tuple[int, ...]) -> IndicatorDef:
+    measure = t.text("measure")
+    if measure not in MEASURES:
+        raise t.fail("measure", "một trong: " + ", ".join(MEASURES))
+    kind = criterion = ""
+    if measure == "library_share":
+        kind = t.text("library_kind")
+        if kind not in vocab.LIBRARY_KINDS:
+            raise t.fail("library_kind", "một trong: " + "; ".join(vocab.LIBRARY_KINDS))
+        criterion = t.text("criterion")
+        if criterion not in CRITERIA:
+            raise t.fail("criterion", "một trong: " + ", ".join(CRITERIA))
+    raw_targets = t.table("targets")
+    targets = []
+    for milestone in milestones:
+        raw = raw_targets.data.get(str(milestone))
+        target = parse_target(raw) if isinstance(raw, str) else None
+        if target is None:
+            raise raw_targets.fail(str(milestone), 'một chỉ tiêu dạng "20%" hoặc "8-10%"')
+        targets.append((milestone, target))
+    return IndicatorDef(t.text("code"), t.text("name"), measure, kind, criterion, tuple(targets))
+
+
+def _load_plan(path: Path) -> Plan:
+    root = _Table(_read_toml(path), path)
+    t = root.table("plan")
+    milestones = tuple(sorted(t.data.get("milestones", [])))
+    if not milestones or not all(isinstance(m, int) for m in milestones):
+        raise t.fail("milestones", "một danh sách năm, ví dụ [2025, 2030]")
+    raw_baseline = root.table("baseline").table("library_uses")
+    baseline = []
+    for year, uses in raw_baseline.data.items():
+        if not year.isdigit() or not isinstance(uses, int) or uses < 0:
+            raise raw_baseline.fail(year, "số lượt (số nguyên không âm) theo năm, ví dụ 2023 = 45000")
+        baseline.append((int(year), uses))
+    indicators = tuple(_load_indicator(it, milestones) for it in root.tables("indicator"))
+    return Plan(
+        number=str(t.data.get("number", "")).strip(),
+        date=str(t.data.get("date", "")).strip(),
+        year=t.integer("year"),
+        issuer=t.text("issuer"),
+        programme=t.text("programme"),
+        milestones=milestones,
+        midterm_year=t.integer("midterm_year", default=milestones[0]),
+        final_year=t.integer("final_year", default=milestones[-1]),
+        baseline_uses=tuple(sorted(baseline)),
+        indicators=indicators,
+    )
+
+
+def load_config(workspace: Path) -> Config:
+    """Load and validate the three configuration files of a workspace."""
+    folder = workspace / CONFIG_DIR
+    paths = [folder / name for name in (PROFILE_FILE, UNITS_FILE, PLAN_FILE)]
+    profile = _load_profile(paths[0])
+    units = _load_units(paths[1])
+    plan = _load_plan(paths[2])
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return Config(profile, units, plan, digest.hexdigest())
+
+
+def config_files(workspace: Path) -> tuple[Path, ...]:
+    """The configuration files of a workspace, for archiving."""
+    folder = workspace / CONFIG_DIR
+    return tuple(folder / name for name in (PROFILE_FILE, UNITS_FILE, PLAN_FILE))

@@ -1,0 +1,221 @@
+"""Typed, immutable values passed between the stages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in the inputs, located as precisely as possible."""
+
+    file: str
+    sheet: str
+    cell: str
+    severity: str  # ERROR (data left out) or WARNING (data kept, worth a look)
+    message: str  # Vietnamese, says what was found and what was expected
+    unit: str = ""  # registry code when known
+
+    def location(self) -> str:
+        """Where the clerk should look: `Đắk La.xlsx › Thư viện › D2`."""
+        return " › ".join(part for part in (self.file, self.sheet, self.cell) if part)
+
+    def as_json(self) -> dict[str, str]:
+        """The problem as data-contract §4 prints it."""
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "severity": self.severity,
+            "message": self.message,
+            "unit": self.unit,
+        }
+
+
+@dataclass(frozen=True)
+class Source:
+    """The row of a workbook a record came from."""
+
+    file: str
+    sheet: str
+    row: int
+
+    def __str__(self) -> str:
+        return f"{self.file} › {self.sheet} › dòng {self.row}"
+
+
+@dataclass(frozen=True)
+class Library:
+    """One row of the `Thư viện` sheet, validated."""
+
+    unit: str
+    name: str
+    kind: str  # one of vocab.LIBRARY_KINDS
+    serves_lifelong: bool
+    digital: bool
+    uses: int
+    books: int | None
+    note: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Institution:
+    """One row of the `Thiết chế văn hóa` sheet, validated."""
+
+    unit: str
+    name: str
+    kind: str  # one of vocab.INSTITUTION_KINDS
+    has_clubs: bool
+    regular_activities: bool
+    clubs: int
+    note: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One row of the `Hoạt động` sheet, validated."""
+
+    unit: str
+    name: str
+    task: int  # 1..5, plan section III
+    occasion: str
+    held_on: date | None
+    participants: int
+    note: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Funding:
+    """One row of the `Kinh phí` sheet, validated."""
+
+    unit: str
+    content: str
+    source_of_funds: str  # one of vocab.FUNDING_SOURCES
+    amount: int
+    source: Source
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    """The `Thông tin` sheet."""
+
+    code: str
+    name: str
+    year: int | None
+    author: str
+    phone: str
+    made_on: date | None
+
+
+@dataclass(frozen=True)
+class UnitReturn:
+    """Everything one unit sent for one year, as read from its workbook."""
+
+    unit: str  # registry code
+    file: str  # file name inside inputs/<year>/
+    info: UnitInfo
+    libraries: tuple[Library, ...] = ()
+    institutions: tuple[Institution, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    funding: tuple[Funding, ...] = ()
+    assessment: Mapping[str, str] = field(default_factory=dict)  # vocab.ASSESSMENT_LABELS values
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file found in inputs/<year>/ and what became of it."""
+
+    name: str  # path relative to inputs/<year>/, with forward slashes
+    sha256: str
+    unit: str  # registry code it was read as, or "" when none
+    status: str  # "used", "superseded" or "skipped"
+
+
+@dataclass(frozen=True)
+class Intake:
+    """All the returns of one year, with every problem found while reading them."""
+
+    year: int
+    returns: tuple[UnitReturn, ...]
+    problems: tuple[Problem, ...]
+    files: tuple[InputFile, ...]
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    """One target of the plan evaluated for one year."""
+
+    code: str
+    name: str
+    numerator: int
+    denominator: int
+    value: Fraction | None  # None: no data (zero denominator or missing year)
+    target: Fraction
+    target_max: Fraction | None  # upper end of a range target such as 8-10%
+    met: bool | None  # None when value is None
+    gap_units: int | None  # how many more institutions (or uses) are needed
+    gap_word: str  # what gap_units counts: "thư viện", "thiết chế", "lượt"
+    status: str  # "ok", "no_data" (zero denominator) or "insufficient" (year Y-1 missing)
+    average_growth: float | None = None  # for growth indicators, since `average_since`
+    average_since: int | None = None
+
+
+@dataclass(frozen=True)
+class TaskGroup:
+    """Activities of one task group of plan section III."""
+
+    number: int
+    title: str
+    activities: tuple[Activity, ...]
+    participants: int
+    units: tuple[str, ...]  # codes of units that held activities in this group
+
+
+@dataclass(frozen=True)
+class UnitFigures:
+    """One unit's line in the appendix."""
+
+    unit: str
+    name: str
+    libraries: int
+    libraries_serving: int
+    libraries_digital: int
+    library_uses: int
+    institutions: int
+    institutions_active: int
+    activities: int
+    participants: int
+    state_funding: int
+    social_funding: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Everything the report says, computed from one year's intake."""
+
+    year: int
+    milestone: int
+    indicators: tuple[IndicatorResult, ...]
+    task_groups: tuple[TaskGroup, ...]
+    state_funding: int
+    social_funding: int
+    per_unit: tuple[UnitFigures, ...]
+    libraries: tuple[Library, ...]
+    activities: tuple[Activity, ...]
+    funding: tuple[Funding, ...]
+    assessments: tuple[tuple[str, str, str], ...]  # (unit code, field, text)
+    expected: tuple[str, ...]
+    received: tuple[str, ...]
+    missing: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    library_uses: int
+    library_uses_previous: int | None

@@ -1,0 +1,95 @@
+"""The contract's sheet names, column headers and fixed value lists: one source of truth."""
+
+from __future__ import annotations
+
+SHEET_INFO = "Thông tin"
+SHEET_LIBRARIES = "Thư viện"
+SHEET_INSTITUTIONS = "Thiết chế văn hóa"
+SHEET_ACTIVITIES = "Hoạt động"
+SHEET_FUNDING = "Kinh phí"
+SHEET_ASSESSMENT = "Đánh giá"
+
+# Label/value sheet `Thông tin`: label in column A -> field name.
+INFO_LABELS = {
+    "Mã đơn vị": "code",
+    "Tên đơn vị": "name",
+    "Năm báo cáo": "year",
+    "Người lập": "author",
+    "Số điện thoại": "phone",
+    "Ngày lập": "made_on",
+}
+
+# Label/value sheet `Đánh giá`: label in column A -> field name.
+ASSESSMENT_LABELS = {
+    "Kết quả nổi bật": "highlights",
+    "Tồn tại, hạn chế": "shortcomings",
+    "Nguyên nhân": "causes",
+    "Phương hướng năm tới": "next_year",
+    "Đề xuất, kiến nghị": "proposals",
+}
+
+# Table sheets: header text -> field name, in the contract's column order.
+LIBRARY_COLUMNS = {
+    "STT": "stt",
+    "Tên thư viện": "name",
+    "Loại thư viện": "kind",
+    "Phục vụ học tập suốt đời": "serves_lifelong",
+    "Ứng dụng CNTT, chuyển đổi số": "digital",
+    "Lượt người sử dụng": "uses",
+    "Số bản sách": "books",
+    "Ghi chú": "note",
+}
+INSTITUTION_COLUMNS = {
+    "STT": "stt",
+    "Tên thiết chế": "name",
+    "Loại thiết chế": "kind",
+    "Có lớp năng khiếu, CLB, nhóm sở thích": "has_clubs",
+    "Thường xuyên tổ chức hoạt động VHVN, TDTT": "regular_activities",
+    "Số CLB, nhóm": "clubs",
+    "Ghi chú": "note",
+}
+ACTIVITY_COLUMNS = {
+    "STT": "stt",
+    "Tên hoạt động": "name",
+    "Nhiệm vụ": "task",
+    "Dịp": "occasion",
+    "Thời gian": "held_on",
+    "Số lượt người tham gia": "participants",
+    "Ghi chú": "note",
+}
+FUNDING_COLUMNS = {
+    "STT": "stt",
+    "Nội dung": "content",
+    "Nguồn kinh phí": "source",
+    "Số tiền (đồng)": "amount",
+}
+
+LIB_DISTRICT = "Thư viện huyện"
+LIB_COMMUNE = "Thư viện công cộng cấp xã"
+LIB_SCHOOL = "Thư viện cơ sở giáo dục"
+LIB_VOCATIONAL = "Thư viện cơ sở giáo dục nghề nghiệp"
+LIB_READING_POINT = "Tủ sách, điểm đọc cơ sở"
+LIBRARY_KINDS = (LIB_DISTRICT, LIB_COMMUNE, LIB_SCHOOL, LIB_VOCATIONAL, LIB_READING_POINT)
+
+INST_COMMUNE_CENTRE = "Trung tâm văn hóa, thể thao xã"
+INST_VILLAGE_HOUSE = "Nhà văn hóa - khu thể thao thôn"
+INSTITUTION_KINDS = (INST_COMMUNE_CENTRE, INST_VILLAGE_HOUSE)
+
+FUND_STATE = "Ngân sách nhà nước"
+FUND_SOCIAL = "Xã hội hóa"
+FUNDING_SOURCES = (FUND_STATE, FUND_SOCIAL)
+
+YES = "Có"
+NO = "Không"
+
+# Task groups of plan section III, by number.
+TASK_GROUPS = {
+    1: "Tuyên truyền, phổ biến nâng cao nhận thức về học tập suốt đời",
+    2: "Củng cố cơ sở hạ tầng, mạng lưới; ứng dụng công nghệ thông tin, chuyển đổi số",
+    3: "Phát triển và nâng cao chất lượng nguồn nhân lực",
+    4: "Tăng cường hợp tác quốc tế",
+    5: "Đẩy mạnh thực hiện xã hội hóa",
+}
+
+# Words that mark a total row, never counted as data.
+TOTAL_ROW_WORDS = ("tổng cộng", "cộng", "tổng")
