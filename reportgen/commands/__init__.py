@@ -1,0 +1,1 @@
+"""Click commands, one module each; glue only: parse options, call the core, print."""

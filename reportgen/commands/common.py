@@ -1,0 +1,68 @@
+"""Options and helpers shared by every command."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..errors import ReportgenError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def year_option(func: F) -> F:
+    """`--year Y`, defaulting to the current year."""
+    return click.option(
+        "--year",
+        type=click.IntRange(2000, 2100),
+        default=lambda: date.today().year,
+        show_default="năm hiện tại",
+        help="Năm báo cáo.",
+    )(func)
+
+
+def inputs_option(func: F) -> F:
+    """`--inputs DIR`: the folder holding one sub-folder per year."""
+    return click.option(
+        "--inputs",
+        "inputs_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("inputs"),
+        show_default=True,
+        help="Thư mục chứa bảng tính của các đơn vị, mỗi năm một thư mục con (inputs/2025/...).",
+    )(func)
+
+
+def outputs_option(func: F) -> F:
+    """`--outputs DIR`: the folder results go to, one sub-folder per year."""
+    return click.option(
+        "--outputs",
+        "outputs_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("outputs"),
+        show_default=True,
+        help="Thư mục ghi kết quả, mỗi năm một thư mục con (outputs/2025/...).",
+    )(func)
+
+
+def translate_errors(func: F) -> F:
+    """Turn a domain error into a Vietnamese message and exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ReportgenError as exc:
+            raise click.ClickException(exc.message) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def workspace() -> Path:
+    """The folder the clerk runs the command in: it holds config/, templates/, inputs/."""
+    return Path.cwd()
