@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import click
 
-from . import __version__
-
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
-@click.version_option(__version__, "--version", prog_name="reportgen", message="%(prog)s %(version)s")
+@click.version_option(package_name="reportgen", prog_name="reportgen")
 def cli() -> None:
     """Lập báo cáo năm về học tập suốt đời trong thư viện, trung tâm văn hóa.
 

@@ -295,7 +295,7 @@ def _load_plan(path: Path) -> Plan:
     baseline = []
     for year, uses in raw_baseline.data.items():
         if not year.isdigit() or not isinstance(uses, int) or uses < 0:
-            raise raw_baseline.fail(year, "số lượt (số nguyên không âm) theo năm, ví dụ 2023 = 45000")
+            raise raw_baseline.fail(year, "số lượt (số nguyên ≥ 0) theo năm, ví dụ 2023 = 45000")
         baseline.append((int(year), uses))
     indicators = tuple(_load_indicator(it, milestones) for it in root.tables("indicator"))
     return Plan(
