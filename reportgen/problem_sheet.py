@@ -1,0 +1,107 @@
+"""The list of problems as a workbook the clerk can send back to the units."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from io import BytesIO
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
+
+from .models import ERROR, Problem
+
+UNKNOWN_UNIT = "Không xác định"
+SEVERITY_WORDS = {ERROR: "Lỗi", "warning": "Cảnh báo"}
+HEADERS = ("STT", "Đơn vị", "Tệp", "Sheet", "Ô", "Mức độ", "Nội dung")
+WIDTHS = (6, 32, 30, 18, 8, 11, 80)
+HEADER_ROW = 3
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def xlsx_bytes(workbook: Workbook, year: int) -> bytes:
+    """Save a workbook with fixed dates derived from the year, so equal content gives equal bytes."""
+    stamp = datetime(year, 1, 1)
+    workbook.properties.created = stamp
+    workbook.properties.modified = stamp
+    workbook.properties.creator = "reportgen"
+    workbook.properties.lastModifiedBy = "reportgen"
+    raw = BytesIO()
+    # ExcelWriter directly: openpyxl's save_workbook would stamp the current time.
+    ExcelWriter(workbook, ZipFile(raw, "w", ZIP_DEFLATED)).save()
+    fixed = BytesIO()
+    with ZipFile(raw) as source, ZipFile(fixed, "w", ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = ZipInfo(info.filename, date_time=(year, 1, 1, 0, 0, 0))
+            entry.compress_type = ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
+    return fixed.getvalue()
+
+
+def unit_label(code: str, unit_names: Mapping[str, str]) -> str:
+    """The printed name of a unit code; `Không xác định` when the unit is unknown."""
+    if not code:
+        return UNKNOWN_UNIT
+    return unit_names.get(code, code)
+
+
+def _ordered(problems: Sequence[Problem], unit_names: Mapping[str, str]) -> list[Problem]:
+    """Problems grouped by unit in registry order, unknown units last, otherwise as given."""
+    rank = {code: i for i, code in enumerate(unit_names)}
+    return sorted(problems, key=lambda p: rank.get(p.unit, len(rank) + (not p.unit)))
+
+
+def problems_workbook(
+    problems: Sequence[Problem], unit_names: Mapping[str, str], year: int
+) -> bytes:
+    """An .xlsx with one row per problem and the unit named on every row."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Vấn đề"
+    last_col = get_column_letter(len(HEADERS))
+    ws["A1"] = f"DANH SÁCH VẤN ĐỀ TRONG BẢNG TÍNH BÁO CÁO NĂM {year}"
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.merge_cells(f"A1:{last_col}1")
+    ws["A2"] = (
+        f"Đề nghị các đơn vị sửa các ô được nêu và gửi lại bảng tính trước ngày 10/11/{year}."
+        if problems
+        else "Không phát hiện vấn đề nào."
+    )
+    ws["A2"].font = Font(italic=True)
+    ws.merge_cells(f"A2:{last_col}2")
+    for col, (header, width) in enumerate(zip(HEADERS, WIDTHS), start=1):
+        cell = ws.cell(HEADER_ROW, col, header)
+        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, CENTRE
+        ws.column_dimensions[get_column_letter(col)].width = width
+    for number, problem in enumerate(_ordered(problems, unit_names), start=1):
+        row = HEADER_ROW + number
+        values = (
+            number,
+            unit_label(problem.unit, unit_names),
+            problem.file,
+            problem.sheet,
+            problem.cell,
+            SEVERITY_WORDS.get(problem.severity, problem.severity),
+            problem.message,
+        )
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row, col, value)
+            cell.alignment = WRAP_TOP
+        if problem.severity == ERROR:
+            ws.cell(row, 6).font = Font(bold=True, color="C00000")
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{HEADER_ROW + max(len(problems), 1)}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return xlsx_bytes(wb, year)

@@ -1,0 +1,79 @@
+"""The problems workbook the clerk sends back to the units."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import openpyxl
+import pytest
+
+from reportgen.models import ERROR, WARNING, Problem
+from reportgen.problem_sheet import HEADER_ROW, problems_workbook
+
+NAMES = {"XA-DAKLA": "UBND xã Đắk La", "PGDDT": "Phòng Giáo dục và Đào tạo"}
+
+PROBLEMS = [
+    Problem(
+        "Phòng GD.xlsx", "Thư viện", "F7", WARNING, "Số lượt tăng gấp 5 lần năm trước.", "PGDDT"
+    ),
+    Problem(
+        "Đắk La.xlsx", "Thư viện", "D2", ERROR, '"chưa rõ" — cần ghi Có hoặc Không', "XA-DAKLA"
+    ),
+    Problem("lạ.xlsx", "", "", ERROR, "Không nhận ra đơn vị của tệp.", ""),
+    Problem("Đắk La.xlsx", "Kinh phí", "D4", ERROR, '"nhiều" không phải là số', "XA-DAKLA"),
+]
+
+
+@pytest.fixture
+def sheet():
+    wb = openpyxl.load_workbook(BytesIO(problems_workbook(PROBLEMS, NAMES, 2025)))
+    return wb.active
+
+
+def data_rows(ws):
+    return [r for r in ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
+
+
+def test_header_is_bold_frozen_and_filtered(sheet):
+    header = [c.value for c in sheet[HEADER_ROW]]
+    assert header == ["STT", "Đơn vị", "Tệp", "Sheet", "Ô", "Mức độ", "Nội dung"]
+    assert all(c.font.bold for c in sheet[HEADER_ROW])
+    assert sheet.freeze_panes == f"A{HEADER_ROW + 1}"
+    assert sheet.auto_filter.ref == f"A{HEADER_ROW}:G{HEADER_ROW + 4}"
+    assert sheet.column_dimensions["G"].width >= 60
+    assert "2025" in sheet["A1"].value
+
+
+def test_one_row_per_problem_with_the_unit_on_every_row(sheet):
+    rows = data_rows(sheet)
+    assert [r[0] for r in rows] == [1, 2, 3, 4]
+    # Grouped by unit in registry order, unknown last, otherwise in the given order.
+    assert [r[1] for r in rows] == [
+        "UBND xã Đắk La",
+        "UBND xã Đắk La",
+        "Phòng Giáo dục và Đào tạo",
+        "Không xác định",
+    ]
+    assert rows[0][2:] == (
+        "Đắk La.xlsx",
+        "Thư viện",
+        "D2",
+        "Lỗi",
+        '"chưa rõ" — cần ghi Có hoặc Không',
+    )
+    assert rows[2][5] == "Cảnh báo"
+    assert all(sheet.cell(HEADER_ROW + 1, c).alignment.wrap_text for c in range(1, 8))
+
+
+def test_same_problems_give_the_same_bytes():
+    first = problems_workbook(PROBLEMS, NAMES, 2025)
+    assert problems_workbook(PROBLEMS, NAMES, 2025) == first
+    wb = openpyxl.load_workbook(BytesIO(first))
+    assert wb.properties.created.year == 2025
+    assert wb.properties.modified == wb.properties.created
+
+
+def test_no_problems_says_so():
+    ws = openpyxl.load_workbook(BytesIO(problems_workbook([], NAMES, 2025))).active
+    assert ws["A2"].value == "Không phát hiện vấn đề nào."
+    assert data_rows(ws) == []
