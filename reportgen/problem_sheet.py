@@ -27,7 +27,7 @@ CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
 def xlsx_bytes(workbook: Workbook, year: int) -> bytes:
-    """Save a workbook with fixed dates derived from the year, so equal content gives equal bytes."""
+    """Save a workbook with dates fixed by the year, so equal content gives equal bytes."""
     stamp = datetime(year, 1, 1)
     workbook.properties.created = stamp
     workbook.properties.modified = stamp
@@ -77,7 +77,7 @@ def problems_workbook(
     )
     ws["A2"].font = Font(italic=True)
     ws.merge_cells(f"A2:{last_col}2")
-    for col, (header, width) in enumerate(zip(HEADERS, WIDTHS), start=1):
+    for col, (header, width) in enumerate(zip(HEADERS, WIDTHS, strict=True), start=1):
         cell = ws.cell(HEADER_ROW, col, header)
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, CENTRE
         ws.column_dimensions[get_column_letter(col)].width = width
