@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from ..errors import ReportgenError
+from ..models import ERROR, Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,3 +67,28 @@ def translate_errors(func: F) -> F:
 def workspace() -> Path:
     """The folder the clerk runs the command in: it holds config/, templates/, inputs/."""
     return Path.cwd()
+
+
+def file_progress() -> Callable[[int, int, str], None] | None:
+    """A one-line counter of the files being read, on a terminal only."""
+    stream = click.get_text_stream("stderr")
+    if not stream.isatty():
+        return None
+
+    def report(index: int, total: int, name: str) -> None:
+        line = f"Đang đọc {index + 1}/{total}: {name}"
+        click.echo(f"\r{line[:78]:<78}", file=stream, nl=index + 1 == total)
+
+    return report
+
+
+def echo_problems(problems: Sequence[Problem], unit_names: Mapping[str, str]) -> None:
+    """Every problem, grouped by unit, each with its file › sheet › cell."""
+    by_unit: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_unit.setdefault(problem.unit, []).append(problem)
+    for unit, items in by_unit.items():
+        click.echo(f"  {unit_names.get(unit, unit) if unit else 'Chưa xác định được đơn vị'}:")
+        for p in items:
+            mark = "Lỗi" if p.severity == ERROR else "Cảnh báo"
+            click.echo(f"    - [{mark}] {p.location()}: {p.message}")
