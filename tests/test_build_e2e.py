@@ -1,0 +1,208 @@
+"""`reportgen build` end to end: workbooks with figures known in advance, as a clerk runs it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from reportgen import vocab
+from reportgen.cli import cli
+from tests.unit_workbook import activity, funding_row, institution, library, write_unit_workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMUNES = [
+    ("TT-DAKHA", "UBND thị trấn Đắk Hà"),
+    ("XA-DAKHRING", "UBND xã Đắk Hring"),
+    ("XA-DAKLA", "UBND xã Đắk La"),
+    ("XA-DAKLONG", "UBND xã Đắk Long"),
+    ("XA-DAKMAR", "UBND xã Đắk Mar"),
+    ("XA-DAKNGOK", "UBND xã Đắk Ngọk"),
+    ("XA-DAKPXI", "UBND xã Đắk Pxi"),
+    ("XA-DAKUI", "UBND xã Đắk Ui"),
+    ("XA-HAMON", "UBND xã Hà Mòn"),
+]
+OTHERS = [
+    ("PLDTBXH", "Phòng Lao động - Thương binh và Xã hội"),
+    ("PTCKH", "Phòng Tài chính - Kế hoạch"),
+    ("MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện và các tổ chức đoàn thể"),
+    ("HKH", "Hội Khuyến học huyện"),
+]
+
+# What the year below must give, worked out by hand from data-contract §3.
+EXPECTED = {
+    "TV_HTSD_HUYEN": (1, 1, True, 0),
+    "TV_HTSD_XA": (3, 9, True, 0),
+    "TV_HTSD_GD": (7, 10, True, 0),
+    "TV_CDS_HUYEN": (1, 1, True, 0),
+    "TV_CDS_XA": (1, 9, True, 0),
+    "TV_CDS_GD": (6, 10, False, 1),
+    "TV_LUOT_TANG": (26_000, 24_000, True, 0),
+    "VH_CLB": (4, 10, False, 1),
+}
+PERCENTS = {
+    "TV_HTSD_XA": "33,3%",
+    "TV_HTSD_GD": "70,0%",
+    "TV_CDS_XA": "11,1%",
+    "TV_CDS_GD": "60,0%",
+    "TV_LUOT_TANG": "8,3%",
+    "VH_CLB": "40,0%",
+}
+
+
+def write_year(folder: Path, year: int) -> None:
+    """15 of the 17 units; XA-NGOKREO and XA-NGOKWANG never send theirs."""
+    write_unit_workbook(
+        folder / "Trung tâm VHTT.xlsx",
+        "TTVHTT",
+        "Trung tâm Văn hóa - Thể thao - Du lịch và Truyền thông",
+        year,
+        libraries=[
+            library("Thư viện huyện Đắk Hà", vocab.LIB_DISTRICT, True, True, 12_000, 25_000)
+        ],
+        activities=[activity("Ngày Sách và Văn hóa đọc Việt Nam", 1, date(year, 4, 21), 1_200)],
+        funding=[funding_row("Bổ sung sách", vocab.FUND_STATE, 40_000_000)],
+        assessment={"highlights": "Tổ chức thành công Ngày Sách & Văn hóa đọc <2025>."},
+    )
+    for i, (code, name) in enumerate(COMMUNES):
+        write_unit_workbook(
+            folder / f"{name}.xlsx",
+            code,
+            name,
+            year,
+            libraries=[library(f"Thư viện {name}", vocab.LIB_COMMUNE, i < 3, i == 0, 1_000)],
+            institutions=[
+                institution(f"Nhà văn hóa thôn {i}", vocab.INST_VILLAGE_HOUSE, i < 4, i < 4),
+                *(
+                    [institution(f"Trung tâm VHTT {name}", vocab.INST_COMMUNE_CENTRE, True, False)]
+                    if i == 0
+                    else []
+                ),
+            ],
+            activities=[activity("Luân chuyển sách về thôn", 2, date(year, 6, 1), 100)],
+            funding=[
+                funding_row("Hoạt động thư viện", vocab.FUND_STATE, 5_000_000),
+                funding_row("Quyên góp sách", vocab.FUND_SOCIAL, 1_500_000),
+            ],
+        )
+    write_unit_workbook(
+        folder / "PGD.xlsx",
+        "PGDDT",
+        "Phòng Giáo dục và Đào tạo",
+        year,
+        libraries=[
+            library(f"Trường Tiểu học số {i}", vocab.LIB_SCHOOL, i < 7, i < 6, 500)
+            for i in range(10)
+        ],
+    )
+    for code, name in OTHERS:
+        write_unit_workbook(folder / f"{code}.xlsx", code, name, year)
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "config", tmp_path / "config")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    write_year(tmp_path / "inputs" / "2025", 2025)
+    write_unit_workbook(
+        tmp_path / "inputs" / "2024" / "TTVHTT.xlsx",
+        "TTVHTT",
+        "Trung tâm",
+        2024,
+        libraries=[library("Thư viện huyện", vocab.LIB_DISTRICT, True, False, 24_000)],
+    )
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def docx_text(path: Path) -> str:
+    doc = Document(path)
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*"))}
+
+
+def test_build_gives_every_figure_known_in_advance(workspace):
+    before = digests(workspace / "inputs")
+    result = run("build", "--year", "2025")
+    assert result.exit_code == 0, result.output
+    out = workspace / "outputs" / "2025"
+    data = json.loads((out / "BaoCao_2025_du-thao-01.json").read_text(encoding="utf-8"))
+    got = {
+        i["code"]: (i["numerator"], i["denominator"], i["met"], i["gap_units"])
+        for i in data["indicators"]
+    }
+    assert got == EXPECTED
+    assert data["year"] == 2025 and data["milestone"] == 2025
+    assert data["units"]["missing"] == ["XA-NGOKREO", "XA-NGOKWANG"]
+    assert len(data["units"]["received"]) == 15
+    assert data["problems"] == []
+    assert digests(workspace / "inputs") == before  # inputs untouched, byte for byte
+
+    text = docx_text(out / "BaoCao_2025_du-thao-01.docx")
+    for code, percent in PERCENTS.items():
+        assert percent in text, code
+    assert "3/9" in text
+    assert "UBND xã Ngọk Réo" in text and "UBND xã Ngọk Wang" in text
+    assert "Ngày Sách & Văn hóa đọc <2025>" in text  # escaped, not corrupting
+    assert "TV_HTSD_XA" in result.output and "Chưa đạt" in result.output
+    assert "Chưa gửi báo cáo (2)" in result.output
+
+
+def test_every_indicator_in_the_report_matches_the_json(workspace):
+    assert run("build", "--year", "2025").exit_code == 0
+    out = workspace / "outputs" / "2025"
+    data = json.loads((out / "BaoCao_2025_du-thao-01.json").read_text(encoding="utf-8"))
+    rows = [
+        [c.text.strip() for c in row.cells]
+        for table in Document(out / "BaoCao_2025_du-thao-01.docx").tables
+        for row in table.rows
+    ]
+    for indicator in data["indicators"]:
+        verdict = "Đạt" if indicator["met"] else "Chưa đạt"
+        matching = [
+            r
+            for r in rows
+            if indicator["value_text"] in r
+            and indicator["target_text"] in r
+            and any(cell.startswith(verdict) for cell in r)
+        ]
+        assert matching, indicator["code"]
+
+
+def test_rebuild_with_nothing_changed_writes_nothing(workspace):
+    assert run("build", "--year", "2025").exit_code == 0
+    out = workspace / "outputs" / "2025"
+    before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.iterdir()}
+    again = run("build", "--year", "2025")
+    assert again.exit_code == 0
+    assert "không tạo dự thảo mới" in again.output
+    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.iterdir()} == before
+
+
+def test_a_year_with_no_workbooks_cannot_make_a_report(workspace):
+    result = run("build", "--year", "2019")
+    assert result.exit_code == 1
+    assert "chưa thể lập báo cáo" in result.output
+    assert not (workspace / "outputs" / "2019").exists()
+
+
+def test_usage_errors_exit_2_and_help_is_vietnamese(workspace):
+    assert run("build", "--year", "hai").exit_code == 2
+    assert "Năm báo cáo" in run("build", "--help").output
+    assert run("--version").output.startswith("reportgen ")
