@@ -52,7 +52,7 @@ def unit_label(code: str, unit_names: Mapping[str, str]) -> str:
     return unit_names.get(code, code)
 
 
-def _ordered(problems: Sequence[Problem], unit_names: Mapping[str, str]) -> list[Problem]:
+def in_unit_order(problems: Sequence[Problem], unit_names: Mapping[str, str]) -> list[Problem]:
     """Problems grouped by unit in registry order, unknown units last, otherwise as given."""
     rank = {code: i for i, code in enumerate(unit_names)}
     return sorted(problems, key=lambda p: rank.get(p.unit, len(rank) + (not p.unit)))
@@ -81,7 +81,7 @@ def problems_workbook(
         cell = ws.cell(HEADER_ROW, col, header)
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, CENTRE
         ws.column_dimensions[get_column_letter(col)].width = width
-    for number, problem in enumerate(_ordered(problems, unit_names), start=1):
+    for number, problem in enumerate(in_unit_order(problems, unit_names), start=1):
         row = HEADER_ROW + number
         values = (
             number,

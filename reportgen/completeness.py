@@ -1,0 +1,74 @@
+"""Which expected units sent their workbook, and how many problems each has."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .config import Config
+from .models import ERROR, WARNING, Intake, Problem
+
+
+@dataclass(frozen=True)
+class UnitStatus:
+    """One expected unit's line in the completeness table."""
+
+    code: str
+    name: str
+    file: str  # the workbook used for this unit, "" when none was received
+    errors: int
+    warnings: int
+    superseded: tuple[str, ...] = ()  # other files for the same unit, not used
+
+    @property
+    def received(self) -> bool:
+        """Whether a workbook of this unit was read."""
+        return bool(self.file)
+
+
+def attributed(intake: Intake) -> tuple[Problem, ...]:
+    """The problems with their unit filled in from the file they were found in, where known."""
+    unit_of_file = {f.name: f.unit for f in intake.files if f.unit}
+    unit_of_file.update({r.file: r.unit for r in intake.returns})
+    return tuple(
+        p if p.unit else dataclasses.replace(p, unit=unit_of_file.get(p.file, ""))
+        for p in intake.problems
+    )
+
+
+def completeness(intake: Intake, config: Config) -> list[UnitStatus]:
+    """Each registry unit: the file used, other files for it, and its count of problems."""
+    problems = attributed(intake)
+    statuses = []
+    for unit in config.units:
+        used = next((r.file for r in intake.returns if r.unit == unit.code), "")
+        others = tuple(f.name for f in intake.files if f.unit == unit.code and f.name != used)
+        own = [p for p in problems if p.unit == unit.code]
+        statuses.append(
+            UnitStatus(
+                code=unit.code,
+                name=unit.name,
+                file=used,
+                errors=sum(p.severity == ERROR for p in own),
+                warnings=sum(p.severity == WARNING for p in own),
+                superseded=others,
+            )
+        )
+    return statuses
+
+
+def missing_unit_problems(statuses: Sequence[UnitStatus], year: int) -> tuple[Problem, ...]:
+    """A warning for each unit that has not sent its workbook, for the list sent back to units."""
+    return tuple(
+        Problem(
+            file="",
+            sheet="",
+            cell="",
+            severity=WARNING,
+            message=f"Chưa gửi bảng tính báo cáo năm {year} (hạn gửi trước ngày 10/11/{year}).",
+            unit=s.code,
+        )
+        for s in statuses
+        if not s.received
+    )
