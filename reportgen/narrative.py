@@ -1,0 +1,431 @@
+"""Turn a year's figures and the configuration into the report template's context (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from fractions import Fraction
+from typing import Any
+
+from . import fmt, vocab
+from .config import Config
+from .models import ERROR, Figures, IndicatorResult
+
+BLANK_NUMBER = "      "  # left for the văn thư to fill by hand
+BLANK_DAY = "      "
+DOTS = "……"
+# Words that start the predicate of an indicator's name ("... cung cấp dịch vụ ...").
+_PREDICATE_MARKERS = (" cung cấp ", " ứng dụng ", " có ")
+
+
+def _short_body(config: Config) -> str:
+    """`Ủy ban nhân dân huyện` from `Ủy ban nhân dân huyện Đắk Hà` (the place is implied)."""
+    name, place = config.profile.issuing_body_name, config.profile.place
+    return name[: -len(place)].strip() if name.endswith(" " + place) else name
+
+
+def _sentence(text: str) -> str:
+    """Clean a unit's free text into one sentence ending with a full stop."""
+    lines = [line.strip().lstrip("-+•*").strip() for line in text.splitlines()]
+    joined = "; ".join(line.rstrip(";.") for line in lines if line)
+    return joined + "." if joined else ""
+
+
+def _attributed(figures: Figures, config: Config, field: str) -> list[str]:
+    """Each unit's text for one Đánh giá field, as `- Unit: text.`."""
+    texts = []
+    for unit, name, text in figures.assessments:
+        if name == field and _sentence(text):
+            texts.append(f"- {config.unit_name(unit)}: {_sentence(text)}")
+    return texts
+
+
+def _names(codes: Iterable[str], config: Config) -> str:
+    return ", ".join(config.unit_name(code) for code in codes)
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    """An indicator's name as (subject, predicate); predicate empty when it cannot be split."""
+    cuts = [name.find(m) for m in _PREDICATE_MARKERS if name.find(m) > 0]
+    if not cuts:
+        return name[:1].lower() + name[1:], ""
+    cut = min(cuts)
+    subject = name[:cut]
+    return subject[:1].lower() + subject[1:], name[cut + 1 :]
+
+
+def _target_text(result: IndicatorResult) -> str:
+    text = fmt.target(result.target, result.target_max)
+    return text + "/năm" if result.gap_word == "lượt" else text
+
+
+def _assessment(result: IndicatorResult) -> str:
+    """The Đánh giá column: `Đạt`, `Chưa đạt, cần thêm 2 thư viện`, or why it cannot be judged."""
+    if result.met is None:
+        return "Chưa đủ số liệu" if result.status == "insufficient" else "Không có số liệu"
+    if result.met:
+        return "Đạt"
+    if result.gap_units:
+        return f"Chưa đạt, cần thêm {fmt.integer(result.gap_units)} {result.gap_word}"
+    return "Chưa đạt"
+
+
+def _growth(value: Fraction) -> str:
+    word = "tăng" if value >= 0 else "giảm"
+    return f"{word} {fmt.percent(abs(value))}"
+
+
+def _growth_sentence(result: IndicatorResult, figures: Figures, milestone: int) -> str:
+    year, uses = figures.year, fmt.integer(figures.library_uses)
+    goal = f"chỉ tiêu tăng bình quân {_target_text(result)}"
+    head = f"Tổng số lượt người sử dụng thư viện năm {year} đạt {uses} lượt"
+    if result.value is None or figures.library_uses_previous is None:
+        return f"{head}; chưa đủ số liệu năm {year - 1} để đánh giá {goal}."
+    previous = fmt.integer(figures.library_uses_previous)
+    verdict = "đạt" if result.met else "chưa đạt"
+    text = (
+        f"{head}, {_growth(result.value)} so với năm {year - 1} ({previous} lượt), {verdict} {goal}"
+    )
+    if result.met is False and result.gap_units:
+        text += f" (cần thêm {fmt.integer(result.gap_units)} {result.gap_word})"
+    if result.average_growth is not None and result.average_since is not None:
+        average = Fraction(result.average_growth).limit_denominator(10**6)
+        text += (
+            f"; bình quân giai đoạn {result.average_since} - {year} "
+            f"{_growth(average)}/năm (mốc năm {milestone})"
+        )
+    return text + "."
+
+
+def indicator_sentence(result: IndicatorResult, figures: Figures, milestone: int) -> str:
+    """One sentence saying where an indicator stands against its target."""
+    if result.gap_word == "lượt":
+        return _growth_sentence(result, figures, milestone)
+    subject, predicate = _split_name(result.name)
+    goal = f"chỉ tiêu năm {milestone} ({_target_text(result)})"
+    if result.value is None:
+        return (
+            f"Về {subject}: không có số liệu (chưa có {subject} nào được báo cáo), "
+            f"chưa đánh giá được so với {goal}."
+        )
+    share = f"{result.numerator}/{result.denominator} {subject} ({fmt.percent(result.value)})"
+    text = f"Toàn huyện có {share} {predicate}".rstrip() + ", "
+    if result.met:
+        return text + f"đạt {goal}."
+    gap = ""
+    if result.gap_units:
+        gap = f", cần thêm {fmt.integer(result.gap_units)} {result.gap_word}"
+    return text + f"chưa đạt {goal}{gap}."
+
+
+def _indicator_row(index: int, result: IndicatorResult) -> dict[str, str]:
+    if result.value is None:
+        outcome = "Không có số liệu" if result.status == "no_data" else "Chưa đủ số liệu"
+    elif result.gap_word == "lượt":
+        outcome = _growth(result.value)
+    else:
+        outcome = f"{result.numerator}/{result.denominator} ({fmt.percent(result.value)})"
+    return {
+        "stt": str(index + 1),
+        "name": result.name,
+        "plan": _target_text(result),
+        "numerator": fmt.integer(result.numerator),
+        "denominator": fmt.integer(result.denominator),
+        "result": outcome,
+        "assessment": _assessment(result),
+    }
+
+
+def _review_word(year: int, config: Config) -> str:
+    """`sơ kết`, `tổng kết` or empty, by the plan's review years."""
+    if year == config.plan.final_year:
+        return "tổng kết"
+    return "sơ kết" if year == config.plan.midterm_year else ""
+
+
+def _summary(year: int, config: Config) -> str:
+    programme = f"Chương trình “{config.plan.programme}”"
+    review = _review_word(year, config)
+    if review:
+        period = f"giai đoạn {config.plan.year} - {year}"
+        return f"{review.capitalize()} {period} thực hiện {programme}"
+    return f"Kết quả thực hiện {programme} năm {year}"
+
+
+def _opening(year: int, config: Config) -> str:
+    plan, abbr = config.plan, config.profile.issuing_body_abbr
+    number = plan.number or DOTS
+    when = plan.date or DOTS
+    review = _review_word(year, config)
+    what = f"kết quả thực hiện năm {year}"
+    if review:
+        what = f"{review} {what} và giai đoạn {plan.year} - {year}"
+    return (
+        f"Thực hiện Kế hoạch số {number}/KH-{abbr} ngày {when} của {plan.issuer} về thực hiện "
+        f"Chương trình “{plan.programme}”, {_short_body(config)} báo cáo {what} như sau:"
+    )
+
+
+def _direction(figures: Figures, config: Config) -> list[str]:
+    """Section I: who reported, who held communication activities, who is missing."""
+    year, expected = figures.year, len(figures.expected)
+    paragraphs = [
+        f"Năm {year}, có {len(figures.received)}/{expected} đơn vị gửi báo cáo kết quả thực hiện "
+        f"Chương trình: {_names(figures.received, config) or 'chưa có đơn vị nào'}."
+    ]
+    communication = next((g for g in figures.task_groups if g.number == 1), None)
+    if communication and communication.activities:
+        paragraphs.append(
+            "Công tác tuyên truyền được các đơn vị quan tâm: "
+            f"{_names(communication.units, config)} đã tổ chức "
+            f"{fmt.integer(len(communication.activities))} hoạt động tuyên truyền, phổ biến "
+            "nâng cao nhận thức về học tập suốt đời, thu hút "
+            f"{fmt.integer(communication.participants)} lượt người tham gia."
+        )
+    else:
+        paragraphs.append(
+            "Chưa có đơn vị nào báo cáo hoạt động tuyên truyền, phổ biến nâng cao nhận thức về "
+            "học tập suốt đời."
+        )
+    if figures.missing:
+        paragraphs.append(
+            f"Đến ngày lập báo cáo, còn {len(figures.missing)} đơn vị chưa gửi báo cáo: "
+            f"{_names(figures.missing, config)}."
+        )
+    return paragraphs
+
+
+def _task_groups(figures: Figures, config: Config) -> list[dict[str, Any]]:
+    """Section II.2: one point per task group of plan section III."""
+    groups = []
+    for index, group in enumerate(sorted(figures.task_groups, key=lambda g: g.number)):
+        heading = f"{fmt.point_letter(index)}) {group.title}"
+        if not group.activities:
+            text = "Chưa có đơn vị nào báo cáo hoạt động thuộc nhóm nhiệm vụ này."
+            groups.append({"heading": heading, "text": text, "points": []})
+            continue
+        text = (
+            f"{len(group.units)} đơn vị đã tổ chức {fmt.integer(len(group.activities))} hoạt "
+            f"động, thu hút {fmt.integer(group.participants)} lượt người tham gia."
+        )
+        top = sorted(group.activities, key=lambda a: (-a.participants, a.unit, a.name))[:3]
+        items = [
+            f"- {a.name} ({config.unit_name(a.unit)}"
+            + (f", {a.occasion}" if a.occasion else "")
+            + f"): {fmt.integer(a.participants)} lượt người tham gia."
+            for a in top
+        ]
+        if items:
+            text = text[:-1] + ", tiêu biểu:"
+        groups.append({"heading": heading, "text": text, "points": items})
+    return groups
+
+
+def _funding(figures: Figures) -> list[str]:
+    total = figures.state_funding + figures.social_funding
+    if not total:
+        return [f"Năm {figures.year}, các đơn vị chưa báo cáo kinh phí thực hiện Chương trình."]
+    state = fmt.percent(Fraction(figures.state_funding, total))
+    social = fmt.percent(Fraction(figures.social_funding, total))
+    return [
+        f"Tổng kinh phí thực hiện Chương trình năm {figures.year} là {fmt.money(total)}, trong "
+        f"đó: ngân sách nhà nước {fmt.money(figures.state_funding)} ({state}); xã hội hóa "
+        f"{fmt.money(figures.social_funding)} ({social})."
+    ]
+
+
+def _unmet(figures: Figures) -> list[IndicatorResult]:
+    return [r for r in figures.indicators if r.met is False]
+
+
+def _general(figures: Figures, config: Config, milestone: int) -> dict[str, list[str]]:
+    """Section III and IV: strengths, shortcomings, causes, next year's directions, proposals."""
+    met = [r for r in figures.indicators if r.met]
+    strengths = []
+    if met:
+        strengths.append(
+            f"Có {len(met)}/{len(figures.indicators)} chỉ tiêu đạt so với mốc năm {milestone}: "
+            + "; ".join(r.name[:1].lower() + r.name[1:] for r in met)
+            + "."
+        )
+    strengths += _attributed(figures, config, "highlights")
+    shortcomings = [
+        f"Chưa đạt chỉ tiêu “{r.name}” ({_target_text(r)}): "
+        + (f"cần thêm {fmt.integer(r.gap_units)} {r.gap_word}." if r.gap_units else "chưa đạt.")
+        for r in _unmet(figures)
+    ]
+    if figures.missing:
+        shortcomings.append(
+            f"Còn {len(figures.missing)} đơn vị chưa gửi báo cáo: "
+            f"{_names(figures.missing, config)}."
+        )
+    left_out = [p for p in figures.problems if p.severity == ERROR]
+    if left_out:
+        shortcomings.append(
+            f"Có {len(left_out)} số liệu trong báo cáo của các đơn vị không hợp lệ, phải để ngoài "
+            "số liệu tổng hợp (chi tiết tại Biểu 6 của Phụ lục)."
+        )
+    shortcomings += _attributed(figures, config, "shortcomings")
+    next_year = [
+        f"- Tập trung thực hiện chỉ tiêu “{r.name}”"
+        + (f", phấn đấu có thêm {fmt.integer(r.gap_units)} {r.gap_word}" if r.gap_units else "")
+        + f" để đạt chỉ tiêu năm {milestone} ({_target_text(r)})."
+        for r in _unmet(figures)
+    ]
+    next_year += _attributed(figures, config, "next_year")
+    return {
+        "strengths": strengths or ["Chưa có đơn vị nào nêu kết quả nổi bật."],
+        "shortcomings": shortcomings or ["Không có."],
+        "causes": _attributed(figures, config, "causes") or ["Các đơn vị chưa nêu nguyên nhân."],
+        "next_year": next_year or ["Tiếp tục thực hiện các nhiệm vụ của Kế hoạch."],
+        "proposals": _attributed(figures, config, "proposals") or ["Không có."],
+    }
+
+
+_UNIT_FIELDS = (
+    "libraries",
+    "libraries_serving",
+    "libraries_digital",
+    "library_uses",
+    "institutions",
+    "institutions_active",
+    "activities",
+    "participants",
+    "state_funding",
+    "social_funding",
+)
+
+
+def _yes(flag: bool) -> str:
+    return vocab.YES if flag else vocab.NO
+
+
+def _appendix(figures: Figures, config: Config) -> dict[str, Any]:
+    """The appendix tables' rows, every number already written the Vietnamese way."""
+    n = fmt.integer
+    units = [
+        {"stt": str(i + 1), "name": u.name or config.unit_name(u.unit)}
+        | {f: n(getattr(u, f)) for f in _UNIT_FIELDS}
+        for i, u in enumerate(figures.per_unit)
+    ]
+    unit_total = {f: n(sum(getattr(u, f) for u in figures.per_unit)) for f in _UNIT_FIELDS}
+    schools = [lib for lib in figures.libraries if lib.kind == vocab.LIB_SCHOOL]
+    school_rows = [
+        {
+            "stt": str(i + 1),
+            "name": lib.name,
+            "serving": _yes(lib.serves_lifelong),
+            "digital": _yes(lib.digital),
+            "uses": n(lib.uses),
+            "books": "" if lib.books is None else n(lib.books),
+            "note": lib.note,
+        }
+        for i, lib in enumerate(schools)
+    ]
+    school_total = {
+        "serving": n(sum(lib.serves_lifelong for lib in schools)),
+        "digital": n(sum(lib.digital for lib in schools)),
+        "uses": n(sum(lib.uses for lib in schools)),
+        "books": n(sum(lib.books or 0 for lib in schools)),
+    }
+    activities = [
+        {
+            "stt": str(i + 1),
+            "unit": config.unit_name(a.unit),
+            "name": a.name,
+            "task": str(a.task),
+            "occasion": a.occasion,
+            "held_on": fmt.short_date(a.held_on) if a.held_on else "",
+            "participants": n(a.participants),
+        }
+        for i, a in enumerate(figures.activities)
+    ]
+    funding = [
+        {
+            "stt": str(i + 1),
+            "unit": config.unit_name(f.unit),
+            "content": f.content,
+            "source": f.source_of_funds,
+            "amount": n(f.amount),
+        }
+        for i, f in enumerate(figures.funding)
+    ]
+    problems = [
+        {"stt": str(i + 1), "location": p.location(), "message": p.message}
+        for i, p in enumerate(p for p in figures.problems if p.severity == ERROR)
+    ]
+    return {
+        "unit_rows": units,
+        "unit_total": unit_total,
+        "school_libraries": school_rows,
+        "school_total": school_total,
+        "activity_rows": activities,
+        "activity_total": n(sum(a.participants for a in figures.activities)),
+        "funding_rows": funding,
+        "funding_state": n(figures.state_funding),
+        "funding_social": n(figures.social_funding),
+        "funding_total": n(figures.state_funding + figures.social_funding),
+        "problems": problems,
+    }
+
+
+def _dates(year: int, config: Config) -> dict[str, str]:
+    """The header's place and date line, the appendix's date, and the file's date."""
+    profile = config.profile
+    when = profile.document_date
+    if when is None:
+        month = f"{profile.document_month:02d}" if profile.document_month <= 2 else ""
+        month = month or str(profile.document_month)
+        long = f"ngày{BLANK_DAY}tháng {month} năm {year}"
+        stamp = date(year + 1, 1, 1)
+    else:
+        long, stamp = fmt.long_date(when), when
+    return {
+        "place_date": f"{profile.place}, {long}",
+        "document_date_long": long,
+        "report_date": stamp.isoformat(),
+    }
+
+
+def build_context(figures: Figures, config: Config) -> dict[str, Any]:
+    """The report template's context: every text formatted, every sentence written."""
+    profile, year = config.profile, figures.year
+    milestone = figures.milestone
+    number = fmt.document_number(profile.document_number) or BLANK_NUMBER
+    recipients = [f"- {r.rstrip(';.')};" for r in profile.recipients_list]
+    recipients[-1] = recipients[-1][:-1] + "."
+    summary = _summary(year, config)
+    context: dict[str, Any] = {
+        "superior_body": profile.superior_body.upper(),
+        "issuing_body": [line.upper() for line in profile.issuing_body],
+        "issuing_body_name": profile.issuing_body_name,
+        "issuing_body_abbr": profile.issuing_body_abbr,
+        "document_number": number,
+        "summary": summary,
+        "recipient": profile.recipient,
+        "year": str(year),
+        "next_year": str(year + 1),
+        "milestone": str(milestone),
+        "opening": _opening(year, config),
+        "direction": _direction(figures, config),
+        "indicators": [_indicator_row(i, r) for i, r in enumerate(figures.indicators)],
+        "indicator_sentences": [
+            indicator_sentence(r, figures, milestone) for r in figures.indicators
+        ],
+        "task_groups": _task_groups(figures, config),
+        "funding_sentences": _funding(figures),
+        "closing_sentence": (
+            f"Trên đây là báo cáo {summary[:1].lower() + summary[1:]} của "
+            f"{profile.issuing_body_name}"
+        ),
+        "recipients": recipients,
+        "signer_authority": [line.upper() for line in profile.signer_authority],
+        "signer_title": profile.signer_title.upper(),
+        "signer_name": profile.signer_name,
+        "appendix_title": f"Số liệu kết quả thực hiện Chương trình năm {year}".upper(),
+        "document_title": f"Báo cáo {summary[:1].lower() + summary[1:]}",
+    }
+    context.update(_dates(year, config))
+    context.update(_general(figures, config, milestone))
+    context.update(_appendix(figures, config))
+    return context

@@ -1,0 +1,128 @@
+"""Fill the clerk's Word template with a context and return reproducible .docx bytes."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import Environment, TemplateError, TemplateSyntaxError
+
+from .errors import ReportgenError
+
+# Characters XML 1.0 forbids (all C0 controls but tab, newline, carriage return; U+FFFE/FFFF).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def clean(value: Any) -> Any:
+    """The same value with XML-illegal control characters removed from every string in it."""
+    if isinstance(value, str):
+        return _ILLEGAL.sub("", value)
+    if isinstance(value, dict):
+        return {key: clean(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [clean(item) for item in value]
+    return value
+
+
+def _environment() -> Environment:
+    return Environment(autoescape=True)
+
+
+def _open(template: Path) -> DocxTemplate:
+    if not template.is_file():
+        raise ReportgenError(f"Không tìm thấy mẫu báo cáo {template.as_posix()}.")
+    if not zipfile.is_zipfile(template):
+        raise ReportgenError(
+            f"Mẫu báo cáo {template.as_posix()} không phải tệp Word (.docx); "
+            "hãy mở bằng Word và lưu lại dạng .docx."
+        )
+    try:
+        doc = DocxTemplate(str(template))
+        doc.init_docx()
+    except Exception as exc:  # python-docx raises several kinds for a damaged package
+        raise ReportgenError(
+            f"Không mở được mẫu báo cáo {template.as_posix()} ({exc}); hãy lưu lại bằng Word."
+        ) from None
+    return doc
+
+
+def _tag_near(doc: DocxTemplate, lineno: int | None) -> str:
+    """The visible text around a Jinja error line, so the clerk can find the tag in Word."""
+    if lineno is None:
+        return ""
+    xml = doc.patch_xml(doc.get_xml())
+    xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+    lines = xml.splitlines()[max(lineno - 2, 0) : lineno + 1]
+    text = " ".join(re.sub(r"<[^>]+>", "", line).strip() for line in lines).strip()
+    return f" gần đoạn “{text[:200]}”" if text else ""
+
+
+def check_template(template: Path, context: dict[str, Any]) -> DocxTemplate:
+    """Open the template and fail with a Vietnamese message if a tag is broken or unknown."""
+    doc = _open(template)
+    name = template.as_posix()
+    try:
+        unknown = doc.get_undeclared_template_variables(_environment(), context)
+    except TemplateSyntaxError as exc:
+        raise ReportgenError(
+            f"Mẫu báo cáo {name} có thẻ viết sai{_tag_near(doc, exc.lineno)}: {exc.message}. "
+            "Hãy sửa thẻ {{ … }} hoặc {% … %} trong Word cho đúng."
+        ) from None
+    if unknown:
+        tags = ", ".join("{{ " + tag + " }}" for tag in sorted(unknown))
+        raise ReportgenError(
+            f"Mẫu báo cáo {name} dùng thẻ không có trong dữ liệu: {tags}. "
+            "Hãy sửa lại tên thẻ hoặc xóa thẻ đó trong Word."
+        )
+    return doc
+
+
+def _set_properties(doc: DocxTemplate, context: dict[str, Any]) -> None:
+    """Title, author and dates from the context, never from the clock."""
+    stamp = date.fromisoformat(str(context.get("report_date", "1980-01-01")))
+    when = datetime(stamp.year, stamp.month, stamp.day)
+    props = doc.docx.core_properties
+    props.title = str(context.get("document_title", ""))
+    props.author = props.last_modified_by = str(context.get("issuing_body_name", ""))
+    props.created = props.modified = when
+    props.last_printed = when
+    props.revision = 1
+
+
+def _stable_zip(data: bytes, template: Path) -> bytes:
+    """Rewrite the package with fixed entry times, in the template's entry order."""
+    with zipfile.ZipFile(template) as tpl:
+        order = {name: i for i, name in enumerate(tpl.namelist())}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        names = sorted(src.namelist(), key=lambda n: (order.get(n, len(order)), n))
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0o600 << 16
+            dst.writestr(info, src.read(name))
+    return out.getvalue()
+
+
+def render_report(context: dict[str, Any], template: Path) -> bytes:
+    """The report .docx filled from `context`, byte-identical for the same inputs."""
+    context = clean(context)
+    doc = check_template(template, context)
+    try:
+        doc.render(context, _environment(), autoescape=True)
+    except (TemplateError, TypeError, ValueError, AttributeError) as exc:
+        raise ReportgenError(
+            f"Không điền được mẫu báo cáo {template.as_posix()}: {exc}. "
+            "Hãy kiểm tra các thẻ {{ … }} và {% … %} trong mẫu."
+        ) from None
+    _set_properties(doc, context)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _stable_zip(buffer.getvalue(), template)

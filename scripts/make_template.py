@@ -1,0 +1,434 @@
+"""Build templates/bao-cao.docx, the report's Word template (run once; the output is committed)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+FONT = "Times New Roman"
+BLACK = RGBColor(0, 0, 0)
+CENTER, RIGHT, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.LEFT
+BODY, HEADING, TABLE_TEXT = "Nội dung báo cáo", "Đề mục báo cáo", "Chữ trong bảng"
+OUT = Path(__file__).resolve().parents[1] / "templates" / "bao-cao.docx"
+
+
+def set_rfonts(rpr) -> None:
+    """Times New Roman on every script slot, replacing any theme font."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(qn(f"w:{slot}"), FONT)
+
+
+def setup_styles(doc) -> None:
+    """Times New Roman, black, on the defaults and on every style of the document."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    set_rfonts(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")))
+    for style in doc.styles:
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
+            style.font.name = FONT
+            set_rfonts(style.element.get_or_add_rPr())
+            style.font.color.rgb = BLACK
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(14)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "vi-VN")
+    normal.element.get_or_add_rPr().append(lang)
+    fmt = normal.paragraph_format
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), 1.0
+    for name, bold, size in ((BODY, False, 14), (HEADING, True, 14), (TABLE_TEXT, False, 12)):
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.font.name, style.font.size, style.font.bold = FONT, Pt(size), bold
+        set_rfonts(style.element.get_or_add_rPr())
+        style.font.color.rgb = BLACK
+        pf = style.paragraph_format
+        if name == TABLE_TEXT:
+            pf.space_before, pf.space_after = Pt(2), Pt(2)
+            continue
+        pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        pf.first_line_indent = Cm(1.27)
+        pf.space_after = Pt(6)
+        pf.line_spacing_rule, pf.line_spacing = WD_LINE_SPACING.MULTIPLE, 1.2
+        pf.keep_with_next = bold
+    doc.styles[HEADING].base_style = doc.styles[BODY]
+
+
+def para(where, text="", size=14, bold=False, italic=False, align=CENTER, style=None, after=0):
+    """A paragraph with one run formatted explicitly (Times New Roman on the run too)."""
+    p = where.add_paragraph(style=style)
+    if style is None:
+        p.alignment = align
+        p.paragraph_format.space_after = Pt(after)
+    if text:
+        run = p.add_run(text)
+        run.font.name, run.font.size = FONT, Pt(size)
+        run.bold, run.italic = bold or None, italic or None
+        set_rfonts(run._r.get_or_add_rPr())
+    return p
+
+
+def body(doc, text, style=BODY):
+    """A body paragraph in one of the report's styles."""
+    return para(doc, text, style=style)
+
+
+def loop(where, head, lines, size=14, style=BODY, **kw):
+    """`{%p for ... %}` / the repeated paragraph(s) / `{%p endfor %}`."""
+    para(where, "{%p " + head + " %}", size=size, align=LEFT)
+    for line in lines:
+        para(where, line, size=size, style=style, **kw)
+    para(where, "{%p endfor %}", size=size, align=LEFT)
+
+
+def rule(where, width_cm, room_cm):
+    """A solid rule `width_cm` long, centred in `room_cm`: a bordered empty paragraph."""
+    p = para(where, size=2)
+    side = Cm((room_cm - width_cm) / 2)
+    p.paragraph_format.left_indent = p.paragraph_format.right_indent = side
+    run = p.add_run()
+    run.font.size = Pt(2)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
+        bottom.set(qn(f"w:{key}"), value)
+    borders.append(bottom)
+    p._p.get_or_add_pPr().insert_element_before(
+        borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr"
+    )
+    return p
+
+
+def no_borders(table) -> None:
+    """Remove every border of a layout table."""
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def widths(table, cms, indent_cm=0.0) -> None:
+    """Fixed column widths (and a left indent) so Word and LibreOffice lay it out alike."""
+    table.autofit = False
+    for row in table.rows:
+        for cell, cm in zip(row.cells, cms, strict=True):
+            cell.width = Cm(cm)
+    grid = table._tbl.tblGrid
+    for col, cm in zip(grid.findall(qn("w:gridCol")), cms, strict=True):
+        col.set(qn("w:w"), str(int(Cm(cm).twips)))
+    if indent_cm:
+        ind = OxmlElement("w:tblInd")
+        ind.set(qn("w:w"), str(int(Cm(indent_cm).twips)))
+        ind.set(qn("w:type"), "dxa")
+        table._tbl.tblPr.append(ind)
+
+
+def drop_first(cell) -> None:
+    cell._tc.remove(cell.paragraphs[0]._p)
+
+
+def header_block(doc) -> None:
+    """The issuing body / national motto table, then Số and place-date."""
+    table = doc.add_table(rows=2, cols=2)
+    no_borders(table)
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    para(left, "{%p if superior_body %}", 13)
+    para(left, "{{ superior_body }}", 13)
+    para(left, "{%p endif %}", 13)
+    loop(left, "for line in issuing_body", ["{{ line }}"], 13, None, bold=True)
+    rule(left, 2.0, 6.75 - 0.38)
+    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
+    para(right, "Độc lập - Tự do - Hạnh phúc", 13, bold=True)
+    rule(right, 5.7, 10.0 - 0.38)
+    para(table.cell(1, 0), "Số: {{ document_number }}/BC-{{ issuing_body_abbr }}", 13)
+    para(table.cell(1, 1), "{{ place_date }}", 13, italic=True)
+    for cell in (left, right, table.cell(1, 0), table.cell(1, 1)):
+        drop_first(cell)
+    for cell in (table.cell(1, 0), table.cell(1, 1)):
+        cell.paragraphs[0].paragraph_format.space_before = Pt(6)
+    widths(table, [6.75, 10.0], indent_cm=-0.6)
+
+
+def grid_table(doc, columns, rows_var, cells, totals=(), size=12):
+    """A bordered table: bold header repeated on each page, a `{%tr for %}` row, total rows."""
+    table = doc.add_table(rows=0, cols=len(columns))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+
+    def add_row(texts, bold=False, aligns=None):
+        row = table.add_row()
+        for i, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
+            p = cell.paragraphs[0]
+            p.style = doc.styles[TABLE_TEXT]
+            p.alignment = aligns[i] if aligns else CENTER
+            if text:
+                run = p.add_run(text)
+                run.font.name, run.font.size, run.bold = FONT, Pt(size), bold or None
+                set_rfonts(run._r.get_or_add_rPr())
+        return row
+
+    header = add_row([c[0] for c in columns], bold=True)
+    tr_pr = header._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    tr_pr.append(repeat)
+    aligns = [c[2] for c in columns]
+    add_row(["{%tr for r in " + rows_var + " %}"] + [""] * (len(columns) - 1))
+    add_row(cells, aligns=aligns)
+    add_row(["{%tr endfor %}"] + [""] * (len(columns) - 1))
+    for total in totals:
+        add_row(total, bold=True, aligns=[CENTER, LEFT] + aligns[2:])
+    widths(table, [c[1] for c in columns])
+    return table
+
+
+def body_part(doc) -> None:
+    """Title, Kính gửi and sections I-V, ending with ./."""
+    para(doc, "BÁO CÁO", 14, bold=True).paragraph_format.space_before = Pt(18)
+    para(doc, "{{ summary }}", 14, bold=True)
+    rule(doc, 3.5, 15.5)
+    para(doc, "Kính gửi: {{ recipient }}.", 14, after=12).paragraph_format.space_before = Pt(12)
+    body(doc, "{{ opening }}")
+    body(doc, "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", HEADING)
+    loop(doc, "for p in direction", ["{{ p }}"])
+    body(doc, "II. KẾT QUẢ THỰC HIỆN", HEADING)
+    body(doc, "1. Kết quả thực hiện các chỉ tiêu", HEADING)
+    body(doc, "Kết quả thực hiện các chỉ tiêu của Kế hoạch so với mốc năm {{ milestone }}:")
+    columns = [
+        ("STT", 1.2, CENTER),
+        ("Chỉ tiêu", 6.1, LEFT),
+        ("Kế hoạch năm {{ milestone }}", 2.3, CENTER),
+        ("Kết quả", 2.9, CENTER),
+        ("Đánh giá", 3.0, CENTER),
+    ]
+    cells = ["{{ r.stt }}", "{{ r.name }}", "{{ r.plan }}", "{{ r.result }}", "{{ r.assessment }}"]
+    grid_table(doc, columns, "indicators", cells, size=13)
+    para(doc, size=6)
+    loop(doc, "for p in indicator_sentences", ["{{ p }}"])
+    body(doc, "2. Kết quả thực hiện các nhiệm vụ, giải pháp", HEADING)
+    para(doc, "{%p for g in task_groups %}", align=LEFT)
+    body(doc, "{{ g.heading }}: {{ g.text }}")
+    loop(doc, "for item in g.points", ["{{ item }}"])
+    para(doc, "{%p endfor %}", align=LEFT)
+    body(doc, "3. Kinh phí thực hiện", HEADING)
+    loop(doc, "for p in funding_sentences", ["{{ p }}"])
+    body(doc, "III. ĐÁNH GIÁ CHUNG", HEADING)
+    for number, title, var in (
+        (1, "Ưu điểm", "strengths"),
+        (2, "Tồn tại, hạn chế", "shortcomings"),
+        (3, "Nguyên nhân", "causes"),
+    ):
+        body(doc, f"{number}. {title}", HEADING)
+        loop(doc, f"for p in {var}", ["{{ p }}"])
+    body(doc, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ next_year }}", HEADING)
+    loop(doc, "for p in next_year", ["{{ p }}"])
+    body(doc, "V. ĐỀ XUẤT, KIẾN NGHỊ", HEADING)
+    loop(doc, "for p in proposals", ["{{ p }}"])
+    body(doc, "{{ closing_sentence }}./.")
+
+
+def closing_block(doc) -> None:
+    """Nơi nhận on the left, the signer on the right."""
+    table = doc.add_table(rows=1, cols=2)
+    no_borders(table)
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    para(left, "Nơi nhận:", 12, bold=True, italic=True, align=LEFT)
+    loop(left, "for r in recipients", ["{{ r }}"], 11, None, align=LEFT)
+    loop(right, "for line in signer_authority", ["{{ line }}"], 14, None, bold=True)
+    para(right, "{{ signer_title }}", 14, bold=True)
+    for _ in range(4):
+        para(right, size=14)
+    para(right, "{{ signer_name }}", 14, bold=True)
+    drop_first(left)
+    drop_first(right)
+    left.paragraphs[0].paragraph_format.space_before = Pt(12)
+    right.paragraphs[1].paragraph_format.space_before = Pt(12)
+    widths(table, [7.0, 9.0], indent_cm=-0.2)
+
+
+def page_number(section) -> None:
+    """Page numbers centred in the header, none on the section's first page."""
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False
+    header = section.header
+    header.is_linked_to_previous = False
+    p = header.paragraphs[0]
+    p.alignment = CENTER
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2")):
+        run = p.add_run()
+        run.font.name, run.font.size = FONT, Pt(13)
+        set_rfonts(run._r.get_or_add_rPr())
+        if kind:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            run._r.append(fld)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    p.add_run()._r.append(end)
+
+
+def page_setup(section, landscape=False) -> None:
+    """A4 with the official margins, portrait or landscape."""
+    long_side, short_side = Cm(29.7), Cm(21.0)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (
+        (long_side, short_side) if landscape else (short_side, long_side)
+    )
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.0)
+    section.left_margin, section.right_margin = Cm(3.5), Cm(2.0)
+    section.header_distance, section.footer_distance = Cm(1.2), Cm(1.0)
+    page_number(section)
+
+
+def appendix(doc) -> None:
+    """Phụ lục on landscape pages, numbered from 1: six tables."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    page_setup(section, landscape=True)
+    start = OxmlElement("w:pgNumType")
+    start.set(qn("w:start"), "1")
+    section._sectPr.insert_element_before(start, "w:cols", "w:formProt", "w:vAlign", "w:titlePg")
+    para(doc, "Phụ lục", 14, bold=True)
+    para(doc, "{{ appendix_title }}", 14, bold=True)
+    para(
+        doc,
+        "(Kèm theo Báo cáo số {{ document_number }}/BC-{{ issuing_body_abbr }} "
+        "{{ document_date_long }} của {{ issuing_body_name }})",
+        14,
+        italic=True,
+        after=12,
+    )
+
+    def caption(text):
+        para(doc, text, 13, bold=True, align=LEFT, after=6).paragraph_format.space_before = Pt(12)
+
+    caption("Biểu 1. Kết quả thực hiện các chỉ tiêu so với mốc năm {{ milestone }}")
+    grid_table(
+        doc,
+        [("STT", 1.2, CENTER), ("Chỉ tiêu", 9.0, LEFT), ("Đạt yêu cầu", 2.4, RIGHT),
+         ("Tổng số", 2.4, RIGHT), ("Kết quả", 3.0, CENTER), ("Kế hoạch", 2.2, CENTER),
+         ("Đánh giá", 4.0, CENTER)],
+        "indicators",
+        ["{{ r.stt }}", "{{ r.name }}", "{{ r.numerator }}", "{{ r.denominator }}",
+         "{{ r.result }}", "{{ r.plan }}", "{{ r.assessment }}"],
+    )  # fmt: skip
+    caption("Biểu 2. Số liệu của từng đơn vị")
+    unit_fields = ["libraries", "libraries_serving", "libraries_digital", "library_uses"]
+    unit_fields += ["institutions", "institutions_active", "activities", "participants"]
+    unit_fields += ["state_funding", "social_funding"]
+    heads = ["Thư viện", "Phục vụ HTSĐ", "Ứng dụng CNTT", "Lượt sử dụng", "Thiết chế",
+             "Thiết chế hoạt động TX", "Hoạt động", "Lượt tham gia", "NSNN (đồng)",
+             "Xã hội hóa (đồng)"]  # fmt: skip
+    sizes = [1.4, 1.6, 1.6, 2.0, 1.5, 1.9, 1.5, 1.9, 2.4, 2.3]
+    grid_table(
+        doc,
+        [("STT", 1.2, CENTER), ("Đơn vị", 4.9, LEFT)]
+        + [(h, w, RIGHT) for h, w in zip(heads, sizes, strict=True)],
+        "unit_rows",
+        ["{{ r.stt }}", "{{ r.name }}"] + ["{{ r." + f + " }}" for f in unit_fields],
+        totals=[["", "Tổng cộng"] + ["{{ unit_total." + f + " }}" for f in unit_fields]],
+        size=11,
+    )
+    caption("Biểu 3. Thư viện cơ sở giáo dục")
+    grid_table(
+        doc,
+        [("STT", 1.2, CENTER), ("Tên thư viện", 8.0, LEFT), ("Phục vụ HTSĐ", 2.6, CENTER),
+         ("Ứng dụng CNTT, chuyển đổi số", 3.0, CENTER), ("Lượt người sử dụng", 3.0, RIGHT),
+         ("Số bản sách", 2.6, RIGHT), ("Ghi chú", 3.8, LEFT)],
+        "school_libraries",
+        ["{{ r.stt }}", "{{ r.name }}", "{{ r.serving }}", "{{ r.digital }}", "{{ r.uses }}",
+         "{{ r.books }}", "{{ r.note }}"],
+        totals=[["", "Tổng cộng", "{{ school_total.serving }}", "{{ school_total.digital }}",
+                 "{{ school_total.uses }}", "{{ school_total.books }}", ""]],
+    )  # fmt: skip
+    caption("Biểu 4. Các hoạt động đã tổ chức")
+    grid_table(
+        doc,
+        [("STT", 1.2, CENTER), ("Đơn vị", 5.0, LEFT), ("Tên hoạt động", 7.0, LEFT),
+         ("Nhiệm vụ", 1.8, CENTER), ("Dịp", 4.2, LEFT), ("Thời gian", 2.2, CENTER),
+         ("Lượt tham gia", 2.8, RIGHT)],
+        "activity_rows",
+        ["{{ r.stt }}", "{{ r.unit }}", "{{ r.name }}", "{{ r.task }}", "{{ r.occasion }}",
+         "{{ r.held_on }}", "{{ r.participants }}"],
+        totals=[["", "Tổng cộng", "", "", "", "", "{{ activity_total }}"]],
+    )  # fmt: skip
+    caption("Biểu 5. Kinh phí thực hiện")
+    grid_table(
+        doc,
+        [("STT", 1.2, CENTER), ("Đơn vị", 6.0, LEFT), ("Nội dung", 8.0, LEFT),
+         ("Nguồn kinh phí", 4.0, LEFT), ("Số tiền (đồng)", 5.0, RIGHT)],
+        "funding_rows",
+        ["{{ r.stt }}", "{{ r.unit }}", "{{ r.content }}", "{{ r.source }}", "{{ r.amount }}"],
+        totals=[["", "Ngân sách nhà nước", "", "", "{{ funding_state }}"],
+                ["", "Xã hội hóa", "", "", "{{ funding_social }}"],
+                ["", "Tổng cộng", "", "", "{{ funding_total }}"]],
+    )  # fmt: skip
+    caption("Biểu 6. Số liệu không đưa vào tổng hợp và lý do")
+    para(doc, "{%p if problems %}", align=LEFT)
+    grid_table(
+        doc,
+        [("STT", 1.2, CENTER), ("Vị trí (tệp › sheet › ô)", 9.0, LEFT), ("Lý do", 14.0, LEFT)],
+        "problems",
+        ["{{ r.stt }}", "{{ r.location }}", "{{ r.message }}"],
+    )
+    para(doc, "{%p else %}", align=LEFT)
+    para(doc, "Không có số liệu nào bị để ngoài tổng hợp.", 13, align=LEFT)
+    para(doc, "{%p endif %}", align=LEFT)
+
+
+def preserve_spaces(doc) -> None:
+    """Keep runs of spaces (the blank document number and day) in every text element."""
+    for part in [doc.part] + [rel.target_part for rel in doc.part.rels.values()]:
+        element = getattr(part, "element", None)
+        if element is None:
+            continue
+        for t in element.iter(qn("w:t")):
+            t.set(qn("xml:space"), "preserve")
+
+
+def build(path: Path) -> None:
+    """Write the template to `path`."""
+    doc = Document()
+    setup_styles(doc)
+    page_setup(doc.sections[0])
+    drop = doc.paragraphs[0]._p if doc.paragraphs else None
+    if drop is not None:
+        drop.getparent().remove(drop)
+    header_block(doc)
+    body_part(doc)
+    closing_block(doc)
+    appendix(doc)
+    preserve_spaces(doc)
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = "Báo cáo", "reportgen", "reportgen"
+    props.created = props.modified = datetime(2025, 1, 1)
+    props.revision = 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+
+
+if __name__ == "__main__":
+    build(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)
+    print(f"Đã tạo {OUT if len(sys.argv) < 2 else sys.argv[1]}")

@@ -1,0 +1,144 @@
+"""A realistic year of figures (2025) built by hand, for the narrative and render tests."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+
+from reportgen import vocab
+from reportgen.config import Config, load_config
+from reportgen.models import (
+    ERROR,
+    WARNING,
+    Activity,
+    Figures,
+    Funding,
+    IndicatorResult,
+    Library,
+    Problem,
+    Source,
+    TaskGroup,
+    UnitFigures,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+COMMUNES = ("TT-DAKHA", "XA-DAKHRING", "XA-DAKLA", "XA-DAKLONG", "XA-DAKMAR", "XA-DAKNGOK")
+COMMUNES += ("XA-DAKPXI", "XA-DAKUI", "XA-HAMON", "XA-NGOKREO", "XA-NGOKWANG")
+
+
+def sample_config() -> Config:
+    """The repository's own configuration (Đắk Hà)."""
+    return load_config(REPO)
+
+
+def _share(code: str, name: str, num: int, den: int, target: str, word: str) -> IndicatorResult:
+    goal = Fraction(target) / 100
+    if den == 0:
+        return IndicatorResult(code, name, 0, 0, None, goal, None, None, None, word, "no_data")
+    value = Fraction(num, den)
+    gap = max(0, -(-(goal * den).numerator // (goal * den).denominator) - num)
+    return IndicatorResult(code, name, num, den, value, goal, None, value >= goal, gap, word, "ok")
+
+
+def _src(row: int, sheet: str = vocab.SHEET_ACTIVITIES) -> Source:
+    return Source("Đắk La.xlsx", sheet, row)
+
+
+def sample_figures(**changes: object) -> Figures:
+    """2025: 9 commune libraries (3 serving), 35 schools, one unmet target, one missing unit."""
+    schools = tuple(
+        Library(
+            "PGDDT",
+            f"Thư viện Trường TH số {i + 1}",
+            vocab.LIB_SCHOOL,
+            i < 26,
+            i < 25,
+            1200 + 10 * i,
+            3000 if i else None,
+            "",
+            _src(i + 2, vocab.SHEET_LIBRARIES),
+        )
+        for i in range(35)
+    )
+    indicators = (
+        _share("TV_HTSD_HUYEN", "Thư viện huyện cung cấp dịch vụ phục vụ học tập suốt đời",
+               1, 1, "100", "thư viện"),
+        _share("TV_HTSD_XA", "Thư viện công cộng cấp xã cung cấp dịch vụ phục vụ học tập suốt đời",
+               3, 9, "20", "thư viện"),
+        _share("TV_HTSD_GD", "Thư viện cơ sở giáo dục cung cấp dịch vụ phục vụ học tập suốt đời",
+               26, 35, "70", "thư viện"),
+        _share("TV_CDS_HUYEN", "Thư viện huyện ứng dụng công nghệ thông tin, chuyển đổi số",
+               1, 1, "100", "thư viện"),
+        _share("TV_CDS_XA", "Thư viện công cộng cấp xã ứng dụng công nghệ thông tin, chuyển đổi số",
+               1, 9, "10", "thư viện"),
+        _share("TV_CDS_GD", "Thư viện cơ sở giáo dục ứng dụng công nghệ thông tin, chuyển đổi số",
+               23, 35, "70", "thư viện"),
+        IndicatorResult("TV_LUOT_TANG", "Tăng số lượt người sử dụng thư viện so với năm trước",
+                        152340, 138250, Fraction(152340, 138250) - 1, Fraction(8, 100), None,
+                        True, 0, "lượt", "ok"),
+        _share("VH_CLB", "Trung tâm văn hóa, thể thao xã, nhà văn hóa - khu thể thao thôn có lớp "
+               "năng khiếu, câu lạc bộ, nhóm sở thích, thường xuyên tổ chức hoạt động",
+               40, 72, "50", "thiết chế"),
+    )  # fmt: skip
+    activities = (
+        Activity("XA-DAKLA", "Ngày hội đọc sách & văn hóa <đọc>", 1, "Ngày Sách và Văn hóa "
+                 "đọc Việt Nam 21/4", date(2025, 4, 21), 350, "", _src(2)),
+        Activity("TTVHTT", "Tuyên truyền lưu động về học tập suốt đời", 1, "", date(2025, 5, 10),
+                 1200, "", _src(3)),
+        Activity("TTVHTT", "Số hóa tài liệu địa chí", 2, "", date(2025, 8, 1), 40, "", _src(4)),
+        Activity("PGDDT", "Tập huấn nghiệp vụ thư viện trường học", 3, "", date(2025, 9, 5), 70,
+                 "", _src(5)),
+        Activity("HKH", "Vận động quyên góp sách cho tủ sách thôn", 5, "", date(2025, 6, 1), 210,
+                 "", _src(6)),
+    )  # fmt: skip
+    groups = tuple(
+        TaskGroup(
+            number,
+            title,
+            tuple(a for a in activities if a.task == number),
+            sum(a.participants for a in activities if a.task == number),
+            tuple(sorted({a.unit for a in activities if a.task == number})),
+        )
+        for number, title in vocab.TASK_GROUPS.items()
+    )
+    funding = (
+        Funding("TTVHTT", "Mua sách bổ sung", vocab.FUND_STATE, 45_000_000, _src(2)),
+        Funding("HKH", "Sách quyên góp", vocab.FUND_SOCIAL, 12_500_000, _src(3)),
+    )
+    per_unit = tuple(
+        UnitFigures(code, code, 1, 1 if i < 3 else 0, 1 if i < 1 else 0, 1000 + i, 8, 4, 1, 100,
+                    1_000_000, 0)
+        for i, code in enumerate(COMMUNES[:-1])
+    )  # fmt: skip
+    figures = Figures(
+        year=2025,
+        milestone=2025,
+        indicators=indicators,
+        task_groups=groups,
+        state_funding=45_000_000,
+        social_funding=12_500_000,
+        per_unit=per_unit,
+        libraries=schools,
+        activities=activities,
+        funding=funding,
+        assessments=(
+            ("XA-DAKLA", "highlights", "Duy trì tủ sách thôn & điểm đọc <mới>\x0b tại 5 thôn"),
+            ("PGDDT", "highlights", "26/35 thư viện trường học phục vụ học tập suốt đời"),
+            ("XA-DAKLA", "shortcomings", "Kinh phí mua sách còn hạn chế"),
+            ("XA-DAKLA", "causes", "Nguồn ngân sách xã còn khó khăn"),
+            ("PGDDT", "next_year", "Nâng cấp phần mềm quản lý thư viện"),
+            ("XA-DAKLA", "proposals", "Đề nghị hỗ trợ máy tính cho thư viện xã"),
+        ),
+        expected=COMMUNES + ("PGDDT", "TTVHTT", "PLDTBXH", "PTCKH", "MTTQ", "HKH"),
+        received=COMMUNES[:-1] + ("PGDDT", "TTVHTT", "PLDTBXH", "PTCKH", "MTTQ", "HKH"),
+        missing=("XA-NGOKWANG",),
+        problems=(
+            Problem("Đắk La.xlsx", "Thư viện", "F7", ERROR, "“nhiều” không phải là số", "XA-DAKLA"),
+            Problem("Hà Mòn.xlsx", "Hoạt động", "E4", WARNING, "Thiếu ngày", "XA-HAMON"),
+        ),
+        library_uses=152340,
+        library_uses_previous=138250,
+    )
+    return replace(figures, **changes) if changes else figures
