@@ -1,0 +1,224 @@
+"""Reading every unit workbook of one year into typed returns, problems and a file list."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from .. import vocab
+from ..config import Config, Unit
+from ..models import ERROR, WARNING, InputFile, Intake, Problem, UnitInfo, UnitReturn
+from . import cells, rows
+from .rows import Collector
+from .sheets import find_sheet, label_values
+from .units import from_file_name, identify
+from .workbook import Grid, Unreadable, read_grids
+
+_TABLE_SHEETS = (
+    vocab.SHEET_LIBRARIES,
+    vocab.SHEET_INSTITUTIONS,
+    vocab.SHEET_ACTIVITIES,
+    vocab.SHEET_FUNDING,
+)
+_ALL_SHEETS = (vocab.SHEET_INFO, *_TABLE_SHEETS, vocab.SHEET_ASSESSMENT)
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What one file gave: a return (None when skipped), its problems, and how to rank it."""
+
+    name: str
+    sha256: str
+    unit: str
+    ret: UnitReturn | None
+    problems: tuple[Problem, ...]
+    made_on: date | None
+    modified: float
+
+
+def input_paths(folder: Path) -> list[Path]:
+    """The files of a year folder, sorted by name; lock files and hidden files left out."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.rglob("*"):
+        parts = path.relative_to(folder).parts
+        if any(p.startswith((".", "~$")) for p in parts) or not path.is_file():
+            continue
+        found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def _info(grid: Grid | None, out: Collector, year: int) -> tuple[UnitInfo, dict[str, str]]:
+    """The `Thông tin` sheet read (code left as written); also where each label's value is."""
+    values = label_values(grid, vocab.INFO_LABELS) if grid else {}
+    where = {field: ref for field, (_, ref) in values.items()}
+
+    def get(field: str) -> object:
+        return values.get(field, (None, ""))[0]
+
+    made_on = cells.day(get("made_on"))
+    if isinstance(made_on, cells.Bad):
+        assert grid is not None
+        out.add(WARNING, made_on.message, grid.name, where["made_on"])
+        made_on = None
+    info = UnitInfo(
+        code=cells.text(get("code")),
+        name=cells.text(get("name")),
+        year=cells.year(get("year")),
+        author=cells.text(get("author")),
+        phone=cells.text(get("phone")),
+        made_on=made_on,
+    )
+    return info, where
+
+
+def _unit(
+    grid: Grid | None, info: UnitInfo, name: str, config: Config, out: Collector
+) -> Unit | None:
+    """The registry unit of a file, from its code or name, else (with a warning) its file name."""
+    if info.code or info.name:
+        found = identify(config, info.code, info.name)
+        if found.unit is None:
+            out.add(ERROR, f"{found.message} — tệp bị bỏ qua")
+        return found.unit
+    unit = from_file_name(config, name)
+    if unit is None:
+        sheet = "không có sheet Thông tin" if grid is None else "sheet Thông tin không ghi"
+        out.add(
+            ERROR,
+            f"{sheet} Mã đơn vị / Tên đơn vị, tên tệp cũng không cho biết đơn vị — tệp bị bỏ qua",
+        )
+        return None
+    out.unit = unit.code
+    sheet = "không có sheet Thông tin" if grid is None else "sheet Thông tin không ghi đơn vị"
+    out.add(WARNING, f"{sheet}; đã nhận là {unit.name} theo tên tệp — hãy kiểm tra")
+    return unit
+
+
+def read_file(
+    name: str, data: bytes, year: int, config: Config
+) -> tuple[UnitReturn | None, list[Problem]]:
+    """One workbook's return (None when the file is skipped) and every problem found in it."""
+    out = Collector(name)
+    try:
+        grids = read_grids(data)
+    except Unreadable as exc:
+        out.add(ERROR, f"{exc} — tệp bị bỏ qua")
+        return None, out.problems
+    if not any(any(not cells.is_blank(v) for v in row) for g in grids for row in g.rows):
+        out.add(ERROR, "bảng tính trống, không có dữ liệu — tệp bị bỏ qua")
+        return None, out.problems
+    sheets = {title: find_sheet(grids, title) for title in _ALL_SHEETS}
+    if not any(sheets.values()):
+        wanted = ", ".join(f'"{t}"' for t in _ALL_SHEETS)
+        found = ", ".join(f'"{g.name}"' for g in grids)
+        msg = f"không có sheet nào đúng mẫu (cần {wanted}; tệp có {found}) — tệp bị bỏ qua"
+        out.add(ERROR, msg)
+        return None, out.problems
+    info_grid = sheets[vocab.SHEET_INFO]
+    info, where = _info(info_grid, out, year)
+    unit = _unit(info_grid, info, name, config, out)
+    if unit is None:
+        return None, out.problems
+    out.unit = unit.code
+    out.problems = [replace(p, unit=unit.code) for p in out.problems]
+    if info_grid and info.year is not None and info.year != year:
+        msg = f"Năm báo cáo ghi {info.year}, nhưng tệp nằm trong thư mục năm {year} — hãy kiểm tra"
+        out.add(WARNING, msg, info_grid.name, where.get("year", ""))
+    info = replace(info, code=unit.code, name=info.name or unit.name)
+    ret = UnitReturn(unit.code, name, info)
+    if grid := sheets[vocab.SHEET_LIBRARIES]:
+        ret = replace(ret, libraries=tuple(rows.libraries(grid, unit.code, out)))
+    if grid := sheets[vocab.SHEET_INSTITUTIONS]:
+        ret = replace(ret, institutions=tuple(rows.institutions(grid, unit.code, out)))
+    if grid := sheets[vocab.SHEET_ACTIVITIES]:
+        ret = replace(ret, activities=tuple(rows.activities(grid, unit.code, year, out)))
+    if grid := sheets[vocab.SHEET_FUNDING]:
+        ret = replace(ret, funding=tuple(rows.funding(grid, unit.code, out)))
+    if grid := sheets[vocab.SHEET_ASSESSMENT]:
+        values = label_values(grid, vocab.ASSESSMENT_LABELS)
+        texts = {field: cells.text(value) for field, (value, _) in values.items()}
+        ret = replace(ret, assessment={f: t for f, t in texts.items() if t})
+    return ret, out.problems
+
+
+def _outcome(path: Path, name: str, year: int, config: Config, strict: bool) -> FileOutcome:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        msg = f"không đọc được tệp ({exc.strerror or type(exc).__name__}) — tệp bị bỏ qua"
+        return FileOutcome(name, "", "", None, (Problem(name, "", "", ERROR, msg),), None, 0.0)
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        ret, problems = read_file(name, data, year, config)
+    except Exception as exc:  # one strange file must not stop the whole district's report
+        if strict:
+            raise
+        msg = f"lỗi không lường trước khi đọc tệp ({type(exc).__name__}) — tệp bị bỏ qua"
+        ret, problems = None, [Problem(name, "", "", ERROR, msg)]
+    made_on = ret.info.made_on if ret else None
+    unit = ret.unit if ret else ""
+    return FileOutcome(name, digest, unit, ret, tuple(problems), made_on, path.stat().st_mtime)
+
+
+def _why(used: FileOutcome, other: FileOutcome) -> str:
+    if used.made_on and other.made_on and used.made_on != other.made_on:
+        return f"có Ngày lập muộn hơn ({used.made_on:%d/%m/%Y} so với {other.made_on:%d/%m/%Y})"
+    if used.made_on and not other.made_on:
+        return f"có Ngày lập ({used.made_on:%d/%m/%Y}), tệp này không ghi Ngày lập"
+    return "được lưu sau cùng (cùng Ngày lập)"
+
+
+def _rank(outcome: FileOutcome) -> tuple[date, float, str]:
+    return (outcome.made_on or date.min, outcome.modified, outcome.name)
+
+
+def read_year(
+    folder: Path,
+    year: int,
+    config: Config,
+    *,
+    on_file: Callable[[int, int, str], None] | None = None,
+    strict: bool = False,
+) -> Intake:
+    """Read every workbook in inputs/<year>/ into one Intake; never raises for bad input."""
+    # `strict` lets unexpected exceptions (programming errors) through, for tests.
+    paths = input_paths(folder)
+    outcomes = []
+    for index, path in enumerate(paths, start=1):
+        name = path.relative_to(folder).as_posix()
+        if on_file:
+            on_file(index, len(paths), name)
+        outcomes.append(_outcome(path, name, year, config, strict))
+    winners: dict[str, FileOutcome] = {}
+    for outcome in outcomes:
+        if outcome.ret and (
+            outcome.unit not in winners or _rank(outcome) > _rank(winners[outcome.unit])
+        ):
+            winners[outcome.unit] = outcome
+    problems: list[Problem] = []
+    files: list[InputFile] = []
+    returns: list[UnitReturn] = []
+    for outcome in outcomes:
+        used = winners.get(outcome.unit)
+        if outcome.ret is None:
+            status = "skipped"
+            problems.extend(outcome.problems)
+        elif used is outcome:
+            status = "used"
+            problems.extend(outcome.problems)
+            returns.append(outcome.ret)
+        else:
+            assert used is not None
+            status = "superseded"
+            msg = (
+                f'{config.unit_name(outcome.unit)} gửi nhiều tệp: dùng tệp "{used.name}" '
+                f"vì tệp đó {_why(used, outcome)}; tệp này không được dùng"
+            )
+            problems.append(Problem(outcome.name, "", "", WARNING, msg, outcome.unit))
+        files.append(InputFile(outcome.name, outcome.sha256, outcome.unit, status))
+    return Intake(year, tuple(returns), tuple(problems), tuple(files))

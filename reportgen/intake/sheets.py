@@ -1,0 +1,110 @@
+"""Finding the contract's sheets, header rows and columns in a clerk's workbook."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from .. import vocab
+from .cells import is_blank, text
+from .vntext import fold
+from .workbook import Grid
+
+HEADER_SEARCH_ROWS = 15
+_TOTAL_KEYS = frozenset(fold(w) for w in vocab.TOTAL_ROW_WORDS)
+
+
+def find_sheet(grids: list[Grid], name: str) -> Grid | None:
+    """The sheet whose name matches the contract's, ignoring case, diacritics and spaces."""
+    key = fold(name).replace(" ", "")
+    for grid in grids:
+        if fold(grid.name).replace(" ", "") == key:
+            return grid
+    return None
+
+
+def header_keys(value: object) -> tuple[str, str]:
+    """A header cell's matching keys: the whole text folded, and without notes in parentheses."""
+    raw = text(value)
+    return fold(raw), fold(re.sub(r"\(.*?\)", " ", raw))
+
+
+def _strength(found: tuple[str, str], expected: tuple[str, str]) -> int:
+    """How well a header cell names a contract column: 3 exact, 2 without notes, 1 prefix, 0 no."""
+    if not found[0]:
+        return 0
+    if found[0] == expected[0]:
+        return 3
+    if found[1] and found[1] == expected[1]:
+        return 2
+    if found[0].startswith(expected[0] + " ") and " " in expected[0]:
+        return 1
+    return 0
+
+
+def match_columns(header: tuple[object, ...], columns: Mapping[str, str]) -> dict[str, int]:
+    """Field name -> 1-based column for the contract columns found in a header row."""
+    found = [header_keys(v) for v in header]
+    expected = {field: header_keys(label) for label, field in columns.items()}
+    placed: dict[str, int] = {}
+    for strength in (3, 2, 1):
+        for field, key in expected.items():
+            if field in placed:
+                continue
+            for index, cell in enumerate(found):
+                if index + 1 not in placed.values() and _strength(cell, key) == strength:
+                    placed[field] = index + 1
+                    break
+    return placed
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table sheet located: its header row and the column of each contract field found."""
+
+    grid: Grid
+    header_row: int
+    columns: Mapping[str, int]
+
+    def rows(self) -> Iterator[tuple[int, dict[str, object]]]:
+        """(row number, field -> value) for each data row; blank and total rows skipped."""
+        for number in range(self.header_row + 1, len(self.grid.rows) + 1):
+            raw = self.grid.rows[number - 1]
+            if all(is_blank(v) for v in raw) or _is_total(raw):
+                continue
+            yield number, {f: self.grid.value(number, c) for f, c in self.columns.items()}
+
+
+def _is_total(row: tuple[object, ...]) -> bool:
+    for value in row[:4]:
+        if isinstance(value, str) and value.strip():
+            key = fold(value)
+            return key in _TOTAL_KEYS or key.startswith("tong cong")
+    return False
+
+
+def find_table(grid: Grid, columns: Mapping[str, str], key: str = "name") -> Table | None:
+    """The header row among the first rows: the one naming the most contract columns."""
+    best: Table | None = None
+    for number in range(1, min(len(grid.rows), HEADER_SEARCH_ROWS) + 1):
+        placed = match_columns(grid.rows[number - 1], columns)
+        if key in placed and len(placed) >= 2:
+            if best is None or len(placed) > len(best.columns):
+                best = Table(grid, number, placed)
+    return best
+
+
+def label_values(grid: Grid, labels: Mapping[str, str]) -> dict[str, tuple[object, str]]:
+    """For a label/value sheet: field -> (value in column B, its cell), labels matched loosely."""
+    expected = {field: header_keys(label) for label, field in labels.items()}
+    found: dict[str, tuple[object, str]] = {}
+    for number, row in enumerate(grid.rows, start=1):
+        if not row or is_blank(row[0]):
+            continue
+        keys = header_keys(row[0])
+        for field, key in expected.items():
+            if field not in found and _strength(keys, key) >= 2:
+                found[field] = (row[1] if len(row) > 1 else None, f"B{number}")
+                break
+    return found

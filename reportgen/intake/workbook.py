@@ -1,0 +1,153 @@
+"""Opening one workbook (.xlsx or legacy .xls) into plain grids of cell values, read-only."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One sheet: its name as in the file, cell values by row, and formula cells with no value."""
+
+    name: str
+    rows: tuple[tuple[object, ...], ...]
+    uncached: frozenset[tuple[int, int]] = frozenset()  # (row, column), 1-based
+
+    def value(self, row: int, column: int) -> object:
+        """The value at a 1-based row and column, None outside the sheet."""
+        if 1 <= row <= len(self.rows) and 1 <= column <= len(self.rows[row - 1]):
+            return self.rows[row - 1][column - 1]
+        return None
+
+
+class Unreadable(Exception):
+    """A file that is not a workbook we can read; the message is Vietnamese for the clerk."""
+
+
+def cell_ref(row: int, column: int) -> str:
+    """The A1 reference of a 1-based row and column: (7, 4) -> "D7"."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
+
+
+def _trim(rows: list[tuple[object, ...]]) -> tuple[tuple[object, ...], ...]:
+    while rows and all(v is None or v == "" for v in rows[-1]):
+        rows.pop()
+    return tuple(rows)
+
+
+def _is_encrypted(data: bytes) -> bool:
+    try:
+        import msoffcrypto
+
+        return bool(msoffcrypto.OfficeFile(io.BytesIO(data)).is_encrypted())
+    except Exception:  # not an Office container msoffcrypto knows: let the readers decide
+        return False
+
+
+def _has_formulas(archive: zipfile.ZipFile) -> bool:
+    pattern = re.compile(rb"<(?:\w+:)?f[ >/]")
+    return any(
+        pattern.search(archive.read(name))
+        for name in archive.namelist()
+        if name.startswith("xl/worksheets/") and name.endswith(".xml")
+    )
+
+
+def _read_xlsx(data: bytes) -> list[Grid]:
+    import openpyxl
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "xl/workbook.xml" not in archive.namelist():
+                raise Unreadable("không phải bảng tính Excel (.xlsx)")
+            formulas = _has_formulas(archive)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise Unreadable(f"tệp Excel bị hỏng, không mở được ({type(exc).__name__})") from None
+    grids = []
+    try:
+        for sheet in book.worksheets:
+            if hasattr(sheet, "reset_dimensions"):
+                sheet.reset_dimensions()  # some writers store a wrong size; read every row
+            rows = [tuple(r) for r in sheet.iter_rows(values_only=True)]
+            grids.append(Grid(sheet.title, _trim(rows)))
+    finally:
+        book.close()
+    return _mark_uncached(data, grids) if formulas else grids
+
+
+def _mark_uncached(data: bytes, grids: list[Grid]) -> list[Grid]:
+    """Find formula cells whose cached value is missing (a file never recalculated)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    marked = []
+    try:
+        for grid, sheet in zip(grids, book.worksheets, strict=True):
+            if hasattr(sheet, "reset_dimensions"):
+                sheet.reset_dimensions()
+            missing = set()
+            for r, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                for c, formula in enumerate(row, start=1):
+                    if isinstance(formula, str) and formula.startswith("="):
+                        if grid.value(r, c) is None:
+                            missing.add((r, c))
+            marked.append(Grid(grid.name, grid.rows, frozenset(missing)))
+    finally:
+        book.close()
+    return marked
+
+
+def _read_xls(data: bytes) -> list[Grid]:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=False)
+    except xlrd.biffh.XLRDError as exc:
+        if "encrypt" in str(exc).lower():
+            raise Unreadable("tệp có đặt mật khẩu — cần gỡ mật khẩu rồi gửi lại") from None
+        raise Unreadable("tệp Excel cũ (.xls) bị hỏng, không mở được") from None
+    except Exception:  # xlrd raises many kinds on damaged files
+        raise Unreadable("tệp Excel cũ (.xls) bị hỏng, không mở được") from None
+    grids = []
+    for sheet in book.sheets():
+        rows = []
+        for r in range(sheet.nrows):
+            values: list[object] = []
+            for cell in sheet.row(r):
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    values.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+                elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                    values.append(bool(cell.value))
+                elif cell.ctype == xlrd.XL_CELL_ERROR:
+                    values.append(xlrd.error_text_from_code.get(cell.value, "#ERR"))
+                elif cell.ctype == xlrd.XL_CELL_EMPTY or cell.ctype == xlrd.XL_CELL_BLANK:
+                    values.append(None)
+                else:
+                    values.append(cell.value)
+            rows.append(tuple(values))
+        grids.append(Grid(sheet.name, _trim(rows)))
+    return grids
+
+
+def read_grids(data: bytes) -> list[Grid]:
+    """Every sheet of a workbook given as bytes; raises Unreadable with the reason."""
+    if not data.strip(b"\0 \r\n\t"):
+        raise Unreadable("tệp rỗng, không có dữ liệu")
+    if data.startswith(ZIP_MAGIC):
+        return _read_xlsx(data)
+    if data.startswith(OLE_MAGIC):
+        if _is_encrypted(data):
+            raise Unreadable("tệp có đặt mật khẩu — cần gỡ mật khẩu rồi gửi lại")
+        return _read_xls(data)
+    raise Unreadable("không phải bảng tính Excel (.xlsx hoặc .xls)")
