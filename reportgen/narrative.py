@@ -277,7 +277,7 @@ def _general(figures: Figures, config: Config, milestone: int) -> dict[str, list
         "strengths": strengths or ["Chưa có đơn vị nào nêu kết quả nổi bật."],
         "shortcomings": shortcomings or ["Không có."],
         "causes": _attributed(figures, config, "causes") or ["Các đơn vị chưa nêu nguyên nhân."],
-        "next_year": next_year or ["Tiếp tục thực hiện các nhiệm vụ của Kế hoạch."],
+        "directions": next_year or ["Tiếp tục thực hiện các nhiệm vụ của Kế hoạch."],
         "proposals": _attributed(figures, config, "proposals") or ["Không có."],
     }
 

@@ -237,7 +237,7 @@ def body_part(doc) -> None:
         body(doc, f"{number}. {title}", HEADING)
         loop(doc, f"for p in {var}", ["{{ p }}"])
     body(doc, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ next_year }}", HEADING)
-    loop(doc, "for p in next_year", ["{{ p }}"])
+    loop(doc, "for p in directions", ["{{ p }}"])
     body(doc, "V. ĐỀ XUẤT, KIẾN NGHỊ", HEADING)
     loop(doc, "for p in proposals", ["{{ p }}"])
     body(doc, "{{ closing_sentence }}./.")
@@ -245,6 +245,7 @@ def body_part(doc) -> None:
 
 def closing_block(doc) -> None:
     """Nơi nhận on the left, the signer on the right."""
+    para(doc, size=6)
     table = doc.add_table(rows=1, cols=2)
     no_borders(table)
     left, right = table.cell(0, 0), table.cell(0, 1)
@@ -252,13 +253,11 @@ def closing_block(doc) -> None:
     loop(left, "for r in recipients", ["{{ r }}"], 11, None, align=LEFT)
     loop(right, "for line in signer_authority", ["{{ line }}"], 14, None, bold=True)
     para(right, "{{ signer_title }}", 14, bold=True)
-    for _ in range(4):
+    for _ in range(5):
         para(right, size=14)
     para(right, "{{ signer_name }}", 14, bold=True)
     drop_first(left)
     drop_first(right)
-    left.paragraphs[0].paragraph_format.space_before = Pt(12)
-    right.paragraphs[1].paragraph_format.space_before = Pt(12)
     widths(table, [7.0, 9.0], indent_cm=-0.2)
 
 
@@ -322,7 +321,8 @@ def appendix(doc) -> None:
     )
 
     def caption(text):
-        para(doc, text, 13, bold=True, align=LEFT, after=6).paragraph_format.space_before = Pt(12)
+        fmt = para(doc, text, 13, bold=True, align=LEFT, after=6).paragraph_format
+        fmt.space_before, fmt.keep_with_next = Pt(12), True
 
     caption("Biểu 1. Kết quả thực hiện các chỉ tiêu so với mốc năm {{ milestone }}")
     grid_table(
