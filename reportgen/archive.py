@@ -1,0 +1,216 @@
+"""The final archive: one zip holding a draft and everything it was made from, verified."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .config import CONFIG_DIR, config_files, load_config
+from .drafts import (
+    MANIFEST,
+    ManifestEntry,
+    atomic_write,
+    file_digest,
+    find_draft,
+    manifest_bytes,
+    mark_final,
+    sha256_bytes,
+    write_manifest,
+)
+from .errors import ReportgenError
+
+TEMPLATE = Path("templates") / "bao-cao.docx"
+SUMS = "SHA256SUMS.txt"
+# Files Excel, macOS and Windows leave in folders; they are no one's input.
+_JUNK_NAMES = {"thumbs.db", "desktop.ini"}
+
+
+@dataclass(frozen=True)
+class ArchiveResult:
+    """What `archive` did."""
+
+    path: Path
+    number: int
+    created: bool  # False: an archive of this draft already existed and was left alone
+    members: int
+    notes: tuple[str, ...] = ()  # Vietnamese remarks for the clerk
+
+
+def archive_path(out_dir: Path, year: int, number: int) -> Path:
+    """Where the archive of draft `number` goes."""
+    return out_dir / f"LuuTru_BaoCao_{year}_du-thao-{number:02d}.zip"
+
+
+def _is_junk(name: str) -> bool:
+    """Lock files (`~$x.xlsx`), hidden files and system clutter."""
+    base = name.rsplit("/", 1)[-1]
+    return base.startswith(("~$", ".")) or base.lower() in _JUNK_NAMES
+
+
+def scan_inputs(folder: Path) -> dict[str, str]:
+    """Every input file of a year folder by relative name, with its SHA-256."""
+    if not folder.is_dir():
+        return {}
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        if path.is_file() and not any(_is_junk(part) for part in name.split("/")):
+            found[name] = file_digest(path)
+    return found
+
+
+def input_differences(entry: ManifestEntry, folder: Path) -> list[str]:
+    """How the input folder differs from what the draft was made from, one line per file."""
+    recorded = {f.name: f.sha256 for f in entry.inputs if not _is_junk(f.name)}
+    present = scan_inputs(folder)
+    lines = [
+        f"đã bị sửa: {name}"
+        for name in recorded
+        if name in present and present[name] != recorded[name]
+    ]
+    lines += [f"không còn: {name}" for name in recorded if name not in present]
+    lines += [f"mới thêm: {name}" for name in present if name not in recorded]
+    return lines
+
+
+def _check_sources(entry: ManifestEntry, workspace: Path, inputs_folder: Path) -> None:
+    """Refuse when inputs, configuration or template are no longer those of the draft."""
+    lines = input_differences(entry, inputs_folder)
+    if load_config(workspace).digest != entry.config_sha256:
+        lines.append(f"cấu hình trong {CONFIG_DIR}/ đã thay đổi")
+    template = workspace / TEMPLATE
+    if not template.is_file():
+        lines.append(f"không còn mẫu báo cáo {TEMPLATE.as_posix()}")
+    elif file_digest(template) != entry.template_sha256:
+        lines.append(f"mẫu báo cáo {TEMPLATE.as_posix()} đã thay đổi")
+    if lines:
+        listed = "\n".join(f"  - {line}" for line in lines)
+        raise ReportgenError(
+            f"Không lưu trữ dự thảo {entry.number:02d}: từ khi lập dự thảo này, dữ liệu đầu vào"
+            f" đã thay đổi:\n{listed}\nHãy chạy lại `reportgen build` để có dự thảo mới từ dữ"
+            " liệu hiện tại rồi lưu trữ dự thảo đó, hoặc trả lại đúng các tệp cũ."
+        )
+
+
+def _read(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ReportgenError(f"Không tìm thấy {what} {path}; không thể lưu trữ.") from None
+    except OSError as exc:
+        raise ReportgenError(f"Không đọc được {what} {path}: {exc.strerror or exc}.") from exc
+
+
+def _draft_members(entry: ManifestEntry, out_dir: Path) -> tuple[dict[str, bytes], list[str]]:
+    """The draft's own files, and remarks about them."""
+    members = {
+        name: _read(out_dir / name, "tệp") for name in (entry.docx, entry.json, entry.problems)
+    }
+    notes = []
+    if sha256_bytes(members[entry.docx]) != entry.docx_sha256:
+        notes.append(f"Tệp {entry.docx} đã được sửa sau khi lập; bản lưu trữ giữ bản đã sửa.")
+    pdf = out_dir / Path(entry.docx).with_suffix(".pdf").name
+    if pdf.is_file():
+        members[pdf.name] = _read(pdf, "tệp")
+    return members, notes
+
+
+def collect_members(
+    entry: ManifestEntry,
+    year: int,
+    out_dir: Path,
+    inputs_folder: Path,
+    workspace: Path,
+    manifest: bytes,
+) -> tuple[dict[str, bytes], list[str]]:
+    """Every file the archive holds, by its name inside the zip."""
+    members, notes = _draft_members(entry, out_dir)
+    members[MANIFEST] = manifest
+    for f in entry.inputs:
+        members[f"inputs/{year}/{f.name}"] = _read(inputs_folder / f.name, "tệp đầu vào")
+    for path in config_files(workspace):
+        members[f"{CONFIG_DIR}/{path.name}"] = _read(path, "tệp cấu hình")
+    members[TEMPLATE.as_posix()] = _read(workspace / TEMPLATE, "mẫu báo cáo")
+    sums = "".join(f"{sha256_bytes(data)}  {name}\n" for name, data in sorted(members.items()))
+    members[SUMS] = sums.encode("utf-8")
+    return members, notes
+
+
+def zip_bytes(members: Mapping[str, bytes], when: datetime) -> bytes:
+    """A zip of the members, in name order, every entry stamped with the same time."""
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(members):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, members[name])
+    return buffer.getvalue()
+
+
+def verify_zip(path: Path, expected: Mapping[str, str]) -> None:
+    """Re-open a written zip: CRC of every member, and each member's SHA-256 as meant."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            broken = archive.testzip()
+            if broken is not None:
+                raise ReportgenError(f"Tệp lưu trữ {path} bị lỗi ở {broken} (sai CRC).")
+            names = set(archive.namelist())
+            if names != set(expected):
+                odd = sorted(names ^ set(expected))
+                raise ReportgenError(f"Tệp lưu trữ {path} thiếu hoặc thừa: {', '.join(odd)}.")
+            for name, digest in expected.items():
+                if hashlib.sha256(archive.read(name)).hexdigest() != digest:
+                    raise ReportgenError(f"Tệp lưu trữ {path}: nội dung {name} không khớp.")
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ReportgenError(f"Tệp lưu trữ {path} không mở được: {exc}.") from exc
+
+
+def sums_of(path: Path) -> dict[str, str]:
+    """The member hashes an archive records in its own SHA256SUMS.txt."""
+    with zipfile.ZipFile(path) as archive:
+        text = archive.read(SUMS).decode("utf-8")
+        sums = {}
+        for line in text.splitlines():
+            digest, _, name = line.partition("  ")
+            sums[name] = digest
+        sums[SUMS] = hashlib.sha256(archive.read(SUMS)).hexdigest()
+    return sums
+
+
+def archive_draft(
+    out_dir: Path,
+    inputs_dir: Path,
+    year: int,
+    workspace: Path,
+    number: int | None,
+    now: datetime,
+) -> ArchiveResult:
+    """Mark a draft final and write its verified archive; `inputs_dir` holds one folder per year."""
+    entry = find_draft(out_dir, year, number)
+    target = archive_path(out_dir, year, entry.number)
+    if target.exists():
+        try:
+            verify_zip(target, sums_of(target))
+        except (KeyError, zipfile.BadZipFile, OSError) as exc:
+            raise ReportgenError(f"Tệp lưu trữ {target} đã có nhưng bị hỏng: {exc}.") from exc
+        return ArchiveResult(target, entry.number, False, len(sums_of(target)))
+    inputs_folder = inputs_dir / str(year)
+    _check_sources(entry, workspace, inputs_folder)
+    entries = mark_final(out_dir, year, entry.number)
+    manifest = manifest_bytes(year, entries)
+    members, notes = collect_members(entry, year, out_dir, inputs_folder, workspace, manifest)
+    atomic_write(target, zip_bytes(members, now))
+    try:
+        verify_zip(target, {name: sha256_bytes(data) for name, data in members.items()})
+    except ReportgenError:
+        target.unlink(missing_ok=True)  # a bad archive must not pass for a good one
+        raise
+    write_manifest(out_dir, year, entries)
+    return ArchiveResult(target, entry.number, True, len(members), tuple(notes))

@@ -1,0 +1,205 @@
+"""The final archive of a draft, and the PDF conversion."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import click
+import docx as python_docx
+import pytest
+from click.testing import CliRunner
+from test_drafts import YEAR, make_figures, write_inputs
+
+from reportgen import pdf
+from reportgen.archive import archive_draft, archive_path, verify_zip
+from reportgen.commands.drafts_cmds import archive
+from reportgen.config import load_config
+from reportgen.drafts import list_drafts, publish_draft
+from reportgen.errors import ReportgenError
+
+REPO = Path(__file__).resolve().parents[1]
+NOW = datetime(2025, 11, 5, 14, 0, 0)
+INPUTS = {"Đắk La.xlsx": b"dak la v1", "Ngọk Wang.xlsx": b"ngok wang v1"}
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A workspace with the repository's configuration, a template, inputs and one draft."""
+    shutil.copytree(REPO / "config", tmp_path / "config")
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "bao-cao.docx"
+    template.write_bytes(b"the clerk's template")
+    inputs = write_inputs(tmp_path / "inputs", INPUTS)
+    publish_draft(
+        tmp_path / "outputs" / str(YEAR),
+        YEAR,
+        docx=b"DOCX 1",
+        figures=make_figures(),
+        problems_xlsx=b"XLSX 1",
+        inputs=inputs,
+        inputs_dir=tmp_path / "inputs" / str(YEAR),
+        config_digest=load_config(tmp_path).digest,
+        template_digest=hashlib.sha256(template.read_bytes()).hexdigest(),
+        tool_version="0.1.0",
+        now=datetime(2025, 10, 20, 9, 30, 0),
+    )
+    return tmp_path
+
+
+def run_archive(ws: Path, number: int | None = None):
+    return archive_draft(ws / "outputs" / str(YEAR), ws / "inputs", YEAR, ws, number, NOW)
+
+
+def test_archive_holds_the_draft_and_everything_it_came_from(workspace):
+    result = run_archive(workspace)
+    assert result.created and result.number == 1
+    assert result.path == workspace / "outputs" / "2025" / "LuuTru_BaoCao_2025_du-thao-01.zip"
+    with zipfile.ZipFile(result.path) as z:
+        assert z.testzip() is None
+        names = set(z.namelist())
+        assert names == {
+            "BaoCao_2025_du-thao-01.docx",
+            "BaoCao_2025_du-thao-01.json",
+            "BaoCao_2025_du-thao-01_van-de.xlsx",
+            "manifest.json",
+            "inputs/2025/Đắk La.xlsx",
+            "inputs/2025/Ngọk Wang.xlsx",
+            "config/profile.toml",
+            "config/units.toml",
+            "config/plan.toml",
+            "templates/bao-cao.docx",
+            "SHA256SUMS.txt",
+        }
+        assert z.read("inputs/2025/Đắk La.xlsx") == b"dak la v1"
+        assert z.read("config/plan.toml") == (REPO / "config" / "plan.toml").read_bytes()
+        assert json.loads(z.read("manifest.json"))["drafts"][0]["final"] is True
+    assert result.members == len(names)
+    assert list_drafts(workspace / "outputs" / "2025", YEAR)[0].final is True
+
+
+def test_existing_archive_is_checked_not_overwritten(workspace):
+    first = run_archive(workspace)
+    data = first.path.read_bytes()
+    again = run_archive(workspace)
+    assert not again.created and again.path == first.path
+    assert first.path.read_bytes() == data
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (lambda f: (f / "Đắk La.xlsx").write_bytes(b"dak la v2"), "đã bị sửa: Đắk La.xlsx"),
+        (lambda f: (f / "Ngọk Wang.xlsx").unlink(), "không còn: Ngọk Wang.xlsx"),
+        (lambda f: (f / "Hà Mòn.xlsx").write_bytes(b"late"), "mới thêm: Hà Mòn.xlsx"),
+    ],
+    ids=["changed", "missing", "new"],
+)
+def test_archive_refuses_when_inputs_changed_since_the_draft(workspace, change, said):
+    change(workspace / "inputs" / "2025")
+    with pytest.raises(ReportgenError) as caught:
+        run_archive(workspace)
+    assert said in caught.value.message and "dự thảo 01" in caught.value.message
+    assert not archive_path(workspace / "outputs" / "2025", YEAR, 1).exists()
+    assert list_drafts(workspace / "outputs" / "2025", YEAR)[0].final is False
+
+
+def test_excel_lock_files_do_not_count_as_new_inputs(workspace):
+    (workspace / "inputs" / "2025" / "~$Đắk La.xlsx").write_bytes(b"lock")
+    assert run_archive(workspace).created
+
+
+def test_archive_refuses_when_the_template_changed(workspace):
+    (workspace / "templates" / "bao-cao.docx").write_bytes(b"reworded")
+    with pytest.raises(ReportgenError, match="mẫu báo cáo templates/bao-cao.docx đã thay đổi"):
+        run_archive(workspace)
+
+
+def test_archive_command_says_it_verified(workspace, monkeypatch):
+    monkeypatch.chdir(workspace)
+    group = click.Group("reportgen")
+    group.add_command(archive)
+    runner = CliRunner()
+    result = runner.invoke(group, ["archive", "--year", "2025"])
+    assert result.exit_code == 0, result.output
+    assert "Đã đánh dấu dự thảo 01 là bản chính thức." in result.output
+    assert "LuuTru_BaoCao_2025_du-thao-01.zip" in result.output
+    assert "Đã kiểm tra lại bản lưu trữ: 11 tệp" in result.output
+    again = runner.invoke(group, ["archive", "--year", "2025", "--draft", "1"])
+    assert again.exit_code == 0 and "đã có" in again.output
+    (workspace / "inputs" / "2025" / "Đắk La.xlsx").write_bytes(b"changed")
+    refused = runner.invoke(group, ["archive", "--year", "2025", "--draft", "3"])
+    assert refused.exit_code == 1 and "Không có dự thảo số 3" in refused.output
+
+
+def test_pdf_without_libreoffice_returns_none(tmp_path, monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert pdf.convert_to_pdf(tmp_path / "a.docx") is None
+
+
+def test_existing_pdf_is_kept(tmp_path):
+    (tmp_path / "a.pdf").write_bytes(b"clerk's pdf")
+    if pdf.find_libreoffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    assert pdf.convert_to_pdf(tmp_path / "a.docx") == tmp_path / "a.pdf"
+    assert (tmp_path / "a.pdf").read_bytes() == b"clerk's pdf"
+
+
+@pytest.mark.skipif(pdf.find_libreoffice() is None, reason="LibreOffice is not installed")
+def test_pdf_conversion_writes_beside_the_docx(tmp_path):
+    document = python_docx.Document()
+    document.add_paragraph("Báo cáo kết quả thực hiện năm 2025")
+    source = tmp_path / "BaoCao_2025_du-thao-01.docx"
+    document.save(str(source))
+    produced = pdf.convert_to_pdf(source, timeout=60)
+    assert produced == tmp_path / "BaoCao_2025_du-thao-01.pdf"
+    assert produced.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "BaoCao_2025_du-thao-01.docx",
+        "BaoCao_2025_du-thao-01.pdf",
+    ]
+
+
+def fake_office(tmp_path: Path, monkeypatch, script: str) -> None:
+    """Stand a shell script in for LibreOffice."""
+    program = tmp_path / "soffice"
+    program.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setattr(pdf, "find_libreoffice", lambda: str(program))
+
+
+def test_pdf_conversion_failure_is_a_clear_message(tmp_path, monkeypatch):
+    fake_office(tmp_path, monkeypatch, "echo 'Error: source file could not be loaded'; exit 1")
+    source = tmp_path / "hong.docx"
+    source.write_bytes(b"")
+    with pytest.raises(ReportgenError) as caught:
+        pdf.convert_to_pdf(source)
+    assert "không chuyển được hong.docx sang PDF" in caught.value.message
+    assert "source file could not be loaded" in caught.value.message
+    assert not (tmp_path / "hong.pdf").exists()
+
+
+def test_pdf_conversion_that_hangs_is_stopped(tmp_path, monkeypatch):
+    fake_office(tmp_path, monkeypatch, "sleep 30")
+    source = tmp_path / "a.docx"
+    source.write_bytes(b"")
+    with pytest.raises(ReportgenError, match="không chuyển xong sang PDF"):
+        pdf.convert_to_pdf(source, timeout=0.5)
+    assert not (tmp_path / "a.pdf").exists()
+
+
+def test_verify_catches_a_member_that_is_not_what_was_meant(tmp_path):
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("manifest.json", b"written")
+    with pytest.raises(ReportgenError, match="nội dung manifest.json không khớp"):
+        verify_zip(path, {"manifest.json": hashlib.sha256(b"meant").hexdigest()})
+    with pytest.raises(ReportgenError, match="thiếu hoặc thừa: inputs/2025/x.xlsx"):
+        verify_zip(
+            path,
+            {"manifest.json": hashlib.sha256(b"written").hexdigest(), "inputs/2025/x.xlsx": ""},
+        )
