@@ -184,6 +184,19 @@ def sums_of(path: Path) -> dict[str, str]:
     return sums
 
 
+def _recheck(path: Path) -> int:
+    """Verify an archive written earlier against its own SHA256SUMS.txt; its member count."""
+    try:
+        sums = sums_of(path)
+    except (KeyError, zipfile.BadZipFile, OSError) as exc:
+        raise ReportgenError(
+            f"Tệp lưu trữ {path} đã có nhưng bị hỏng ({exc}). Hãy đổi tên hoặc chuyển tệp đó"
+            " sang chỗ khác rồi chạy lại `reportgen archive`."
+        ) from exc
+    verify_zip(path, sums)
+    return len(sums)
+
+
 def archive_draft(
     out_dir: Path,
     inputs_dir: Path,
@@ -196,11 +209,7 @@ def archive_draft(
     entry = find_draft(out_dir, year, number)
     target = archive_path(out_dir, year, entry.number)
     if target.exists():
-        try:
-            verify_zip(target, sums_of(target))
-        except (KeyError, zipfile.BadZipFile, OSError) as exc:
-            raise ReportgenError(f"Tệp lưu trữ {target} đã có nhưng bị hỏng: {exc}.") from exc
-        return ArchiveResult(target, entry.number, False, len(sums_of(target)))
+        return ArchiveResult(target, entry.number, False, _recheck(target))
     inputs_folder = inputs_dir / str(year)
     _check_sources(entry, workspace, inputs_folder)
     entries = mark_final(out_dir, year, entry.number)

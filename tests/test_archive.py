@@ -203,3 +203,11 @@ def test_verify_catches_a_member_that_is_not_what_was_meant(tmp_path):
             path,
             {"manifest.json": hashlib.sha256(b"written").hexdigest(), "inputs/2025/x.xlsx": ""},
         )
+
+
+def test_a_damaged_existing_archive_is_reported_not_replaced(workspace):
+    target = archive_path(workspace / "outputs" / "2025", YEAR, 1)
+    target.write_bytes(b"not a zip")
+    with pytest.raises(ReportgenError, match="đã có nhưng bị hỏng"):
+        run_archive(workspace)
+    assert target.read_bytes() == b"not a zip"
