@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
@@ -52,15 +53,32 @@ def _open(template: Path) -> DocxTemplate:
     return doc
 
 
-def _tag_near(doc: DocxTemplate, lineno: int | None) -> str:
-    """The visible text around a Jinja error line, so the clerk can find the tag in Word."""
-    if lineno is None:
-        return ""
-    xml = doc.patch_xml(doc.get_xml())
-    xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
-    lines = xml.splitlines()[max(lineno - 2, 0) : lineno + 1]
-    text = " ".join(re.sub(r"<[^>]+>", "", line).strip() for line in lines).strip()
-    return f" gần đoạn “{text[:200]}”" if text else ""
+def _paragraph_texts(doc: DocxTemplate) -> list[str]:
+    """The visible text of every paragraph of the body, headers and footers."""
+    docx = doc.docx
+    parts = [docx.part] + [rel.target_part for rel in docx.part.rels.values()]
+    texts = []
+    for part in parts:
+        element = getattr(part, "element", None)
+        if element is None:
+            continue
+        for p in element.iter(qn("w:p")):
+            texts.append("".join(t.text or "" for t in p.iter(qn("w:t"))))
+    return texts
+
+
+def _bad_tag(doc: DocxTemplate) -> str:
+    """The first tag (or paragraph) that does not parse on its own, for the clerk to find."""
+    env = _environment()
+    for text in _paragraph_texts(doc):
+        if text.count("{{") != text.count("}}") or text.count("{%") != text.count("%}"):
+            return text
+        for tag in re.findall(r"\{\{.*?\}\}", text):
+            try:
+                env.parse(tag)
+            except TemplateSyntaxError:
+                return tag
+    return ""
 
 
 def check_template(template: Path, context: dict[str, Any]) -> DocxTemplate:
@@ -70,8 +88,10 @@ def check_template(template: Path, context: dict[str, Any]) -> DocxTemplate:
     try:
         unknown = doc.get_undeclared_template_variables(_environment(), context)
     except TemplateSyntaxError as exc:
+        bad = _bad_tag(doc)
+        where = f" ở “{bad[:200]}”" if bad else ""
         raise ReportgenError(
-            f"Mẫu báo cáo {name} có thẻ viết sai{_tag_near(doc, exc.lineno)}: {exc.message}. "
+            f"Mẫu báo cáo {name} có thẻ viết sai{where} ({exc.message}). "
             "Hãy sửa thẻ {{ … }} hoặc {% … %} trong Word cho đúng."
         ) from None
     if unknown:

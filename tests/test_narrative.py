@@ -1,0 +1,126 @@
+"""The report's sentences, written from the figures and the configuration."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from fractions import Fraction
+
+import pytest
+from figures_fixture import sample_config, sample_figures
+
+from reportgen.narrative import build_context, indicator_sentence
+
+
+@pytest.fixture(scope="module")
+def config():
+    return sample_config()
+
+
+def _indicator(figures, code):
+    return next(r for r in figures.indicators if r.code == code)
+
+
+def test_met_share_sentence(config):
+    figures = sample_figures()
+    text = indicator_sentence(_indicator(figures, "TV_HTSD_XA"), figures, 2025)
+    assert text == (
+        "Toàn huyện có 3/9 thư viện công cộng cấp xã (33,3%) cung cấp dịch vụ phục vụ học tập "
+        "suốt đời, đạt chỉ tiêu năm 2025 (20%)."
+    )
+
+
+def test_unmet_share_sentence_states_the_gap(config):
+    figures = sample_figures()
+    text = indicator_sentence(_indicator(figures, "TV_CDS_GD"), figures, 2025)
+    assert text.endswith("chưa đạt chỉ tiêu năm 2025 (70%), cần thêm 2 thư viện.")
+    assert "23/35 thư viện cơ sở giáo dục (65,7%)" in text
+
+
+def test_zero_denominator_says_no_data():
+    figures = sample_figures()
+    empty = replace(_indicator(figures, "TV_HTSD_HUYEN"), numerator=0, denominator=0, value=None,
+                    met=None, gap_units=None, status="no_data")  # fmt: skip
+    text = indicator_sentence(empty, figures, 2025)
+    assert "không có số liệu" in text
+    assert "0/0" not in text and "0,0%" not in text
+
+
+def test_growth_sentence():
+    figures = sample_figures()
+    text = indicator_sentence(_indicator(figures, "TV_LUOT_TANG"), figures, 2025)
+    assert text == (
+        "Tổng số lượt người sử dụng thư viện năm 2025 đạt 152.340 lượt, tăng 10,2% so với năm "
+        "2024 (138.250 lượt), đạt chỉ tiêu tăng bình quân 8%/năm."
+    )
+
+
+def test_growth_without_previous_year_is_insufficient():
+    figures = sample_figures(library_uses_previous=None)
+    growth = replace(_indicator(figures, "TV_LUOT_TANG"), value=None, met=None,
+                     status="insufficient")  # fmt: skip
+    assert "chưa đủ số liệu năm 2024" in indicator_sentence(growth, figures, 2025)
+
+
+def test_average_growth_from_2026():
+    figures = sample_figures(year=2026, milestone=2030)
+    growth = replace(_indicator(figures, "TV_LUOT_TANG"), target=Fraction(8, 100),
+                     target_max=Fraction(10, 100), average_growth=0.0912,
+                     average_since=2024)  # fmt: skip
+    text = indicator_sentence(growth, figures, 2030)
+    assert "8 - 10%/năm" in text
+    assert "bình quân giai đoạn 2024 - 2026 tăng 9,1%/năm" in text
+
+
+def test_context_opening_header_and_missing_unit(config):
+    context = build_context(sample_figures(), config)
+    assert context["place_date"] == "Đắk Hà, ngày      tháng 11 năm 2025"
+    assert context["opening"].startswith(
+        "Thực hiện Kế hoạch số ……/KH-UBND ngày …… của Ủy ban nhân dân huyện Đắk Hà"
+    )
+    assert "Ủy ban nhân dân huyện báo cáo sơ kết" in context["opening"]
+    assert context["summary"].startswith("Sơ kết")
+    assert (
+        "Đến ngày lập báo cáo, còn 1 đơn vị chưa gửi báo cáo: UBND xã Ngọk Wang."
+        in context["direction"]
+    )
+    assert context["recipients"][0] == "- Như trên;"
+    assert context["recipients"][-1] == "- Lưu: VT, VHTT."
+    assert context["report_date"] == "2026-01-01"
+
+
+def test_plain_year_and_given_date(config):
+    profile = replace(config.profile, document_date=date(2027, 11, 5), document_number="5")
+    context = build_context(sample_figures(year=2027, milestone=2030),
+                            replace(config, profile=profile))  # fmt: skip
+    assert context["place_date"] == "Đắk Hà, ngày 05 tháng 11 năm 2027"
+    assert context["document_number"] == "05"
+    assert context["summary"].startswith("Kết quả thực hiện Chương trình")
+    assert "sơ kết" not in context["opening"]
+
+
+def test_final_year_says_tong_ket(config):
+    context = build_context(sample_figures(year=2030, milestone=2030), config)
+    assert "báo cáo tổng kết" in context["opening"]
+
+
+def test_assessments_are_attributed_and_unmet_targets_listed(config):
+    context = build_context(sample_figures(), config)
+    assert "- UBND xã Đắk La: Nguồn ngân sách xã còn khó khăn." in context["causes"]
+    assert any("cần thêm 2 thư viện" in s for s in context["shortcomings"])
+    assert any("phấn đấu có thêm 2 thư viện" in s for s in context["directions"])
+    assert context["next_year"] == "2026"
+    row = next(r for r in context["indicators"] if r["stt"] == "6")
+    assert row["assessment"] == "Chưa đạt, cần thêm 2 thư viện"
+    assert context["funding_sentences"][0].startswith(
+        "Tổng kinh phí thực hiện Chương trình năm 2025 là 57.500.000 đồng"
+    )
+    assert context["task_groups"][4]["heading"].startswith("đ) ")
+    assert len(context["school_libraries"]) == 35
+    assert context["problems"] == [
+        {
+            "stt": "1",
+            "location": "Đắk La.xlsx › Thư viện › F7",
+            "message": "“nhiều” không phải là số",
+        }
+    ]

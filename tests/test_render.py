@@ -1,0 +1,173 @@
+"""The rendered report: its text, its official format, and a template the clerk may edit."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from figures_fixture import REPO, sample_config, sample_figures
+
+from reportgen.errors import ReportgenError
+from reportgen.narrative import build_context
+from reportgen.render import render_report
+
+TEMPLATE = REPO / "templates" / "bao-cao.docx"
+FONT = "Times New Roman"
+
+
+@pytest.fixture(scope="module")
+def context():
+    return build_context(sample_figures(), sample_config())
+
+
+@pytest.fixture(scope="module")
+def rendered(context):
+    return render_report(context, TEMPLATE)
+
+
+def _open(data: bytes):
+    return Document(io.BytesIO(data))
+
+
+def _all_text(doc) -> str:
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_body_has_the_sentences_with_the_figures(rendered):
+    text = _all_text(_open(rendered))
+    assert (
+        "Toàn huyện có 3/9 thư viện công cộng cấp xã (33,3%) cung cấp dịch vụ phục vụ học tập "
+        "suốt đời, đạt chỉ tiêu năm 2025 (20%)." in text
+    )
+    assert "Đến ngày lập báo cáo, còn 1 đơn vị chưa gửi báo cáo: UBND xã Ngọk Wang." in text
+    assert "Số:       /BC-UBND" in text
+    assert "Đắk Hà, ngày      tháng 11 năm 2025" in text
+    assert "Kính gửi: Sở Văn hóa, Thể thao và Du lịch tỉnh Kon Tum." in text
+    assert "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026" in text
+    assert "- Lưu: VT, VHTT." in text
+    assert "Phạm Thị Thương" in text
+    assert "{{" not in text and "{%" not in text
+    body = [p.text for p in _open(rendered).paragraphs]
+    assert body.index("BÁO CÁO") < body.index("I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI")
+    assert any(p.endswith("./.") for p in body)
+
+
+def test_indicator_table_values(rendered):
+    doc = _open(rendered)
+    table = next(t for t in doc.tables if t.rows[0].cells[-1].text == "Đánh giá")
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0][2] == "Kế hoạch năm 2025"
+    assert rows[2][1:] == [
+        "Thư viện công cộng cấp xã cung cấp dịch vụ phục vụ học tập suốt đời",
+        "20%",
+        "3/9 (33,3%)",
+        "Đạt",
+    ]
+    assert rows[6][4] == "Chưa đạt, cần thêm 2 thư viện"
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_fonts_sizes_and_page_setup(rendered):
+    doc = _open(rendered)
+    for style in doc.styles:
+        rpr = style.element.rPr
+        if rpr is not None and rpr.rFonts is not None:
+            fonts = rpr.rFonts
+            assert fonts.get(qn("w:asciiTheme")) is None, style.name
+            assert fonts.get(qn("w:ascii")) == FONT, style.name
+            assert fonts.get(qn("w:eastAsia")) == FONT, style.name
+    assert doc.styles["Normal"].font.name == FONT
+    for paragraph in doc.paragraphs:
+        for run in paragraph.runs:
+            assert run.font.name in (None, FONT)
+    title = next(p for p in doc.paragraphs if p.text == "BÁO CÁO")
+    assert title.runs[0].bold and title.runs[0].font.size == Pt(14)
+    body = next(p for p in doc.paragraphs if p.text.startswith("Thực hiện Kế hoạch"))
+    assert body.style.font.size == Pt(14)
+    assert body.style.paragraph_format.first_line_indent == Cm(1.27)
+    first, appendix = doc.sections[0], doc.sections[-1]
+    assert (round(first.page_width.mm), round(first.page_height.mm)) == (210, 297)
+    margins = (first.top_margin, first.bottom_margin, first.left_margin, first.right_margin)
+    assert [round(m.mm) for m in margins] == [25, 20, 35, 20]
+    assert first.different_first_page_header_footer
+    assert first.first_page_header.paragraphs[0].text == ""
+    assert "PAGE" in first.header._element.xml
+    assert appendix.page_width > appendix.page_height
+    assert appendix._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+
+
+def test_header_block_formatting(rendered):
+    doc = _open(rendered)
+    header = doc.tables[0]
+    left = [p for p in header.cell(0, 0).paragraphs if p.text]
+    assert [p.text for p in left] == ["ỦY BAN NHÂN DÂN", "HUYỆN ĐẮK HÀ"]
+    assert all(p.runs[0].bold and p.runs[0].font.size == Pt(13) for p in left)
+    right = [p for p in header.cell(0, 1).paragraphs if p.text]
+    assert right[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert header.cell(1, 1).paragraphs[0].runs[0].italic
+    borders = header._tbl.tblPr.find(qn("w:tblBorders"))
+    assert borders.find(qn("w:top")).get(qn("w:val")) == "nil"
+
+
+def test_unit_text_with_markup_characters_stays_text(context):
+    ctx = dict(context)
+    ctx["causes"] = ["- UBND xã Đắk La: sách & báo <cũ>\x0b\x01 cần thay."]
+    data = render_report(ctx, TEMPLATE)
+    text = _all_text(_open(data))
+    assert "sách & báo <cũ> cần thay." in text
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert b"\x0b" not in package.read("word/document.xml")
+
+
+def test_two_renders_are_byte_identical(context, rendered):
+    assert render_report(context, TEMPLATE) == rendered
+    with zipfile.ZipFile(io.BytesIO(rendered)) as package:
+        assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    props = _open(rendered).core_properties
+    assert props.author == "Ủy ban nhân dân huyện Đắk Hà"
+    assert props.created.year == 2026
+
+
+def _edited_template(tmp_path: Path, old: str, new: str) -> Path:
+    doc = Document(str(TEMPLATE))
+    run = next(r for p in doc.paragraphs for r in p.runs if old in r.text)
+    run.text = run.text.replace(old, new)
+    path = tmp_path / "mau-sua.docx"
+    doc.save(str(path))
+    return path
+
+
+def test_reworded_template_changes_the_output(tmp_path, context):
+    path = _edited_template(tmp_path, "Kính gửi:", "Kính gửi đến:")
+    text = _all_text(_open(render_report(context, path)))
+    assert "Kính gửi đến: Sở Văn hóa" in text
+
+
+def test_broken_tag_names_the_template(tmp_path, context):
+    path = _edited_template(tmp_path, "{{ opening }}", "{{ opening ) }}")
+    with pytest.raises(ReportgenError, match=r"mau-sua\.docx.*\{\{ opening \) \}\}"):
+        render_report(context, path)
+
+
+def test_unknown_tag_is_named(tmp_path, context):
+    path = _edited_template(tmp_path, "{{ opening }}", "{{ mo_dau }}")
+    with pytest.raises(ReportgenError, match=r"mau-sua\.docx.*mo_dau"):
+        render_report(context, path)
+
+
+def test_missing_or_non_docx_template(tmp_path, context):
+    with pytest.raises(ReportgenError, match="Không tìm thấy mẫu"):
+        render_report(context, tmp_path / "khong-co.docx")
+    fake = tmp_path / "mau.docx"
+    fake.write_text("không phải docx", encoding="utf-8")
+    with pytest.raises(ReportgenError, match="không phải tệp Word"):
+        render_report(context, fake)
