@@ -136,6 +136,7 @@ def libraries(grid: Grid, unit: str, out: Collector) -> list[Library]:
                 WARNING, books.message + " — bỏ qua số bản sách", grid.name, row.cell("books")
             )
             books = None
+        note = row.text("note")
         if row.dropped:
             continue
         if uses == 0 and lifelong:
@@ -143,11 +144,7 @@ def libraries(grid: Grid, unit: str, out: Collector) -> list[Library]:
                 "thư viện ghi Có phục vụ học tập suốt đời nhưng 0 lượt người sử dụng — hãy kiểm tra"
             )
             out.add(WARNING, msg, grid.name, row.cell("uses"))
-        found.append(
-            Library(
-                unit, name, kind, lifelong, digital, uses, books, row.text("note"), row.source()
-            )
-        )
+        found.append(Library(unit, name, kind, lifelong, digital, uses, books, note, row.source()))
     return found
 
 
@@ -162,8 +159,8 @@ def institutions(grid: Grid, unit: str, out: Collector) -> list[Institution]:
         clubs_yes = row.read("has_clubs", cells.yes_no)
         regular = row.read("regular_activities", cells.yes_no)
         clubs = row.read("clubs", lambda v: cells.count(v, "số CLB, nhóm"))
+        note = row.text("note")
         if not row.dropped:
-            note = row.text("note")
             found.append(
                 Institution(unit, name, kind, clubs_yes, regular, clubs, note, row.source())
             )
@@ -181,6 +178,7 @@ def activities(grid: Grid, unit: str, year: int, out: Collector) -> list[Activit
         if isinstance(held_on, Bad):
             out.add(WARNING, held_on.message + " — bỏ qua ngày", grid.name, row.cell("held_on"))
             held_on = None
+        occasion, note = row.text("occasion"), row.text("note")
         if row.dropped:
             continue
         if isinstance(held_on, date) and held_on.year != year:
@@ -191,10 +189,10 @@ def activities(grid: Grid, unit: str, year: int, out: Collector) -> list[Activit
                 unit,
                 name,
                 task,
-                row.text("occasion"),
+                occasion,
                 held_on,
                 participants,
-                row.text("note"),
+                note,
                 row.source(),
             )
         )
@@ -209,6 +207,7 @@ def funding(grid: Grid, unit: str, out: Collector) -> list[Funding]:
     for row in _rows(grid, vocab.FUNDING_COLUMNS, needed, out):
         source = row.read("source", lambda v: cells.choice(v, sources, "nguồn kinh phí"))
         amount = row.read("amount", lambda v: cells.count(v, "số tiền"))
+        content = row.text("content")
         if not row.dropped:
-            found.append(Funding(unit, row.text("content"), source, amount, row.source()))
+            found.append(Funding(unit, content, source, amount, row.source()))
     return found

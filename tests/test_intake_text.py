@@ -1,0 +1,169 @@
+"""Vietnamese text, cell values and unit names, as the intake reads them."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reportgen.config import load_config
+from reportgen.intake import cells
+from reportgen.intake.units import by_name, from_file_name, identify
+from reportgen.intake.vntext import clean, fold, from_legacy
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đắk Hà",
+        "Ngọk Réo",
+        "Sách & báo <mới>",
+        "Hà Mòn",
+        "café",
+        "Müller",
+        "Giá: 5 × 3",
+        "Lê Thị Hà",
+    ],
+)
+def test_unicode_text_is_never_changed(text: str) -> None:
+    assert from_legacy(text) == text
+
+
+@pytest.mark.parametrize(
+    ("legacy", "unicode"),
+    [
+        ("§¾k Hµ", "Đắk Hà"),
+        ("Ng\xe4k RÐo", "Ngọk Réo"),
+        ("UBND x· §¾k La", "UBND xã Đắk La"),
+        ("Th\xad viÖn c«ng céng cÊp x·", "Thư viện công cộng cấp xã"),
+        ("Ng©n s¸ch nhµ n\xadíc", "Ngân sách nhà nước"),
+        ("Kinh phÝ", "Kinh phí"),
+        ("Kh«ng", "Không"),
+    ],
+    ids=lambda s: s.encode("unicode_escape").decode(),
+)
+def test_tcvn3_converts_exactly(legacy: str, unicode: str) -> None:
+    assert from_legacy(legacy) == unicode
+
+
+@pytest.mark.parametrize(
+    ("legacy", "unicode"),
+    [
+        ("Ñaék Haø", "Đắk Hà"),
+        ("Ngoïk Reùo", "Ngọk Réo"),
+        ("UBND xaõ Ñaék La", "UBND xã Đắk La"),
+        ("Ngaân saùch nhaø nöôùc", "Ngân sách nhà nước"),
+        ("Khoâng", "Không"),
+    ],
+)
+def test_vni_converts_exactly(legacy: str, unicode: str) -> None:
+    assert from_legacy(legacy) == unicode
+
+
+def test_clean_and_fold_ignore_form_case_and_line_breaks() -> None:
+    nfd = unicodedata.normalize("NFD", "Lượt người sử dụng")
+    assert clean(nfd) == "Lượt người sử dụng"
+    assert fold("LƯỢT NGƯỜI\nsử  dụng") == fold("Luot nguoi su dung") == "luot nguoi su dung"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("1.234", 1234), ("12.500.000 đồng", 12_500_000), (1234.0, 1234), ("0", 0), ("12 500", 12500)],
+)
+def test_vietnamese_numbers(raw: object, expected: int) -> None:
+    assert cells.count(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("nhiều", '"nhiều" không phải là số'),
+        (-3, '"-3" là số âm — cần số không âm'),
+        (None, "ô trống — cần ghi số lượt, ghi 0 nếu không có"),
+    ],
+)
+def test_bad_numbers_say_what_was_found(raw: object, message: str) -> None:
+    assert cells.count(raw, "số lượt") == cells.Bad(message)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("có", True),
+        ("CÓ", True),
+        ("x", True),
+        ("1", True),
+        (1, True),
+        ("không", False),
+        ("0", False),
+        (None, False),
+        ("Cã", True),
+        ("Coù", True),
+    ],
+)
+def test_yes_no(raw: object, expected: bool) -> None:
+    assert cells.yes_no(raw) is expected
+
+
+def test_yes_no_rejects_other_words() -> None:
+    assert cells.yes_no("chưa rõ") == cells.Bad('"chưa rõ" — cần ghi Có hoặc Không')
+
+
+@pytest.mark.parametrize("raw", ["05/11/2025", "5-11-2025", 45966, date(2025, 11, 5)])
+def test_dates(raw: object) -> None:
+    assert cells.day(raw) == date(2025, 11, 5)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("1", 1), ("1.0", 1), (2.0, 2), ("Nhiệm vụ 2", 2)])
+def test_task_numbers(raw: object, expected: int) -> None:
+    assert cells.task(raw) == expected
+
+
+def test_task_outside_one_to_five() -> None:
+    assert isinstance(cells.task(6), cells.Bad)
+
+
+@pytest.fixture(scope="module")
+def config():
+    return load_config(ROOT)
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("UBND xã Đắk La", "XA-DAKLA"),
+        ("xa dak la", "XA-DAKLA"),
+        ("Đăk La", "XA-DAKLA"),
+        ("ĐAK LA", "XA-DAKLA"),
+        (unicodedata.normalize("NFD", "Ủy ban nhân dân xã Đắk Ngọc"), "XA-DAKNGOK"),
+        ("UBND xã Đắk Psi", "XA-DAKPXI"),
+        ("Đắk Uy", "XA-DAKUI"),
+        ("TT Đắk Hà", "TT-DAKHA"),
+        ("thị trấn Dak Ha", "TT-DAKHA"),
+        ("Ngok Reo", "XA-NGOKREO"),
+        ("Phòng Giáo dục và Đào tạo huyện Đắk Hà", "PGDDT"),
+        ("§¾k Pxi", "XA-DAKPXI"),
+    ],
+)
+def test_units_by_name(config, written: str, code: str) -> None:
+    found = by_name(config, written)
+    assert found.unit is not None and found.unit.code == code
+
+
+def test_unknown_unit_names_the_closest(config) -> None:
+    found = by_name(config, "Xã Đăk Tô")
+    assert found.unit is None
+    assert '"Xã Đăk Tô"' in found.message and "UBND xã Đắk" in found.message
+
+
+def test_code_wins_over_name_and_ignores_case(config) -> None:
+    assert identify(config, "xa-dakla", "whatever").unit.code == "XA-DAKLA"
+
+
+def test_unit_from_file_name(config) -> None:
+    assert from_file_name(config, "BC_Dak_La_2025.xlsx").code == "XA-DAKLA"
+    assert from_file_name(config, "bao cao.xlsx") is None
