@@ -112,7 +112,7 @@ _ILLEGAL_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 def form_file_name(unit: Unit) -> str:
     """`<code> - <name>.xlsx`, in NFC, without characters Windows forbids in file names."""
-    stem = _ILLEGAL_IN_NAMES.sub("", unicodedata.normalize("NFC", f"{unit.code} - {unit.name}"))
+    stem = _ILLEGAL_IN_NAMES.sub(" ", unicodedata.normalize("NFC", f"{unit.code} - {unit.name}"))
     return re.sub(r"\s+", " ", stem).strip(" .") + ".xlsx"
 
 

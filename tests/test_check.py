@@ -1,0 +1,156 @@
+"""`reportgen check`: who has sent what, every problem located, and the exit code."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from reportgen import vocab
+from reportgen.commands.check_cmd import check
+from reportgen.completeness import completeness
+from reportgen.config import load_config
+from reportgen.intake import read_year
+from reportgen.problem_sheet import HEADER_ROW
+from tests.unit_workbook import activity, funding_row, institution, library, write_unit_workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+YEAR = 2025
+UNITS = load_config(ROOT).units
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "config", tmp_path / "config")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def write_year(workspace: Path, *, skip: tuple[str, ...] = ()) -> Path:
+    """A clean workbook for every registry unit except `skip`."""
+    folder = workspace / "inputs" / str(YEAR)
+    for unit in UNITS:
+        if unit.code in skip:
+            continue
+        write_unit_workbook(
+            folder / f"{unit.code}.xlsx",
+            unit.code,
+            unit.name,
+            YEAR,
+            libraries=[library(f"Thư viện {unit.name}", vocab.LIB_COMMUNE, True, False, 1000, 50)],
+            institutions=[institution("Nhà văn hóa thôn 1", vocab.INST_VILLAGE_HOUSE, True, True)],
+            activities=[activity("Ngày hội đọc sách", 1, date(YEAR, 4, 21), 200)],
+            funding=[funding_row("Mua sách", vocab.FUND_STATE, 5_000_000)],
+        )
+    return folder
+
+
+def set_cell(path: Path, sheet: str, cell: str, value: object) -> None:
+    wb = openpyxl.load_workbook(path)
+    wb[sheet][cell] = value
+    wb.save(path)
+
+
+def run(*args: str):
+    return CliRunner().invoke(check, ["--year", str(YEAR), *args])
+
+
+def sheet_rows(path: Path) -> list[tuple]:
+    ws = openpyxl.load_workbook(path).active
+    return list(ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
+
+
+def checks_dir(workspace: Path) -> Path:
+    return workspace / "outputs" / str(YEAR) / "kiem-tra"
+
+
+def test_clean_year_exits_0_and_writes_nothing_to_send(workspace):
+    write_year(workspace)
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert f"Bảng tính năm {YEAR}: đã nhận 17/17 đơn vị." in result.output
+    assert "Chưa gửi" not in result.output
+    assert "UBND xã Đắk La" in result.output and "XA-DAKLA.xlsx" in result.output
+    assert "Không có vấn đề nào" in result.output
+    assert not checks_dir(workspace).exists()
+    assert not (workspace / "outputs" / str(YEAR) / "bao-cao").exists()
+
+
+def test_bad_cell_and_missing_unit_exit_1_with_every_problem_named(workspace):
+    folder = write_year(workspace, skip=("XA-NGOKWANG",))
+    set_cell(folder / "XA-DAKLA.xlsx", vocab.SHEET_LIBRARIES, "D2", "chưa rõ")
+    result = run()
+    assert result.exit_code == 1, result.output
+    out = result.output
+    assert "đã nhận 16/17 đơn vị" in out
+    line = next(x for x in out.splitlines() if "UBND xã Ngọk Wang" in x)
+    assert "Chưa gửi" in line
+    line = next(x for x in out.splitlines() if "UBND xã Đắk La" in x and "XA-DAKLA.xlsx" in x)
+    assert "Đã nhận" in line and line.split()[-3:] == ["1", "0", "XA-DAKLA.xlsx"]
+    assert "XA-DAKLA.xlsx › Thư viện › D2" in out and "chưa rõ" in out
+    assert "1 lỗi" in out
+
+    written = checks_dir(workspace) / f"KiemTra_{YEAR}_01.xlsx"
+    assert f"Đã ghi danh sách để gửi lại các đơn vị: outputs/{YEAR}/kiem-tra/" in out
+    rows = sheet_rows(written)
+    assert all(r[1] for r in rows)  # the unit on every row
+    bad = next(r for r in rows if r[4] == "D2")
+    assert bad[1:6] == ("UBND xã Đắk La", "XA-DAKLA.xlsx", "Thư viện", "D2", "Lỗi")
+    missing = next(r for r in rows if r[1] == "UBND xã Ngọk Wang")
+    assert "Chưa gửi" in missing[6]
+
+    again = run()
+    assert again.exit_code == 1
+    assert (checks_dir(workspace) / f"KiemTra_{YEAR}_02.xlsx").is_file()
+    assert sheet_rows(written) == rows  # the first list is kept as it was
+
+
+def test_warnings_alone_exit_0(workspace):
+    folder = write_year(workspace)
+    set_cell(folder / "HKH.xlsx", vocab.SHEET_ACTIVITIES, "E2", date(YEAR - 1, 12, 30))
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert "0 lỗi" in result.output and "1 cảnh báo" in result.output
+    assert "HKH.xlsx › Hoạt động › E2" in result.output
+    assert (checks_dir(workspace) / f"KiemTra_{YEAR}_01.xlsx").is_file()
+
+
+def test_file_of_no_known_unit_is_listed_as_unknown(workspace):
+    folder = write_year(workspace)
+    write_unit_workbook(folder / "lạ.xlsx", "", "Xã Không Có Thật", YEAR)
+    result = run()
+    assert result.exit_code == 1, result.output
+    assert "lạ.xlsx" in result.output
+    rows = sheet_rows(checks_dir(workspace) / f"KiemTra_{YEAR}_01.xlsx")
+    assert [r[1] for r in rows if r[2] == "lạ.xlsx"][0] == "Không xác định"
+
+
+def test_missing_year_folder_is_a_clear_message(workspace):
+    result = run()
+    assert result.exit_code == 1
+    assert f"Chưa có thư mục inputs/{YEAR}" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_completeness_names_the_file_used_and_the_one_set_aside(workspace):
+    folder = write_year(workspace, skip=("PGDDT",))
+    write_unit_workbook(
+        folder / "XA-DAKLA cũ.xlsx", "XA-DAKLA", "UBND xã Đắk La", YEAR, made_on=date(YEAR, 10, 1)
+    )
+    config = load_config(workspace)
+    statuses = {s.code: s for s in completeness(read_year(folder, YEAR, config), config)}
+    assert [s.code for s in statuses.values()] == [u.code for u in config.units]
+    assert not statuses["PGDDT"].received and statuses["PGDDT"].file == ""
+    dakla = statuses["XA-DAKLA"]
+    assert (dakla.file, dakla.superseded) == ("XA-DAKLA.xlsx", ("XA-DAKLA cũ.xlsx",))
+    assert dakla.warnings >= 1 and dakla.errors == 0
+
+
+def test_help_is_vietnamese():
+    result = CliRunner().invoke(check, ["--help"])
+    assert result.exit_code == 0
+    assert "Kiểm tra bảng tính" in result.output
