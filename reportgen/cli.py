@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import click
 
+from .commands.build_cmd import build
+from .commands.check_cmd import check
+from .commands.drafts_cmds import archive, diff, history
+from .commands.forms_cmd import forms
+
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
-@click.version_option(package_name="reportgen", prog_name="reportgen")
+@click.version_option(
+    package_name="reportgen", prog_name="reportgen", message="%(prog)s %(version)s"
+)
 def cli() -> None:
     """Lập báo cáo năm về học tập suốt đời trong thư viện, trung tâm văn hóa.
 
@@ -19,3 +26,7 @@ def cli() -> None:
 def main() -> None:
     """Entry point of the installed `reportgen` command."""
     cli(prog_name="reportgen")
+
+
+for command in (build, check, forms, history, diff, archive):
+    cli.add_command(command)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -71,7 +72,7 @@ def workspace() -> Path:
 
 def file_progress() -> Callable[[int, int, str], None] | None:
     """A one-line counter of the files being read, on a terminal only."""
-    stream = click.get_text_stream("stderr")
+    stream = sys.stderr
     if not stream.isatty():
         return None
 
