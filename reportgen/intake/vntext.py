@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining marks, by role.
 _GRAVE, _ACUTE, _HOOK, _TILDE, _DOT = "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"
@@ -202,6 +203,7 @@ def clean(text: str) -> str:
     return " ".join(text.replace("\xa0", " ").split())
 
 
+@lru_cache(maxsize=8192)  # headers and fixed values repeat in every row and file
 def fold(text: str) -> str:
     """A matching key: no diacritics, lower case, punctuation and line breaks as single spaces."""
     decomposed = unicodedata.normalize("NFD", clean(text).lower()).replace("đ", "d")
