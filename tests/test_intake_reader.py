@@ -492,3 +492,25 @@ def test_legacy_xls_is_read_with_formula_values(tmp_path, config) -> None:
     assert xls.problems == ()
     assert [f.name for f in xls.files] == ["dakla.xls"]
     assert without_sources(xls) == without_sources(read(tmp_path / "clean", config))
+
+
+def test_missing_indicator_column_leaves_the_sheet_out(tmp_path, config) -> None:
+    form = clean_form()
+    form[vocab.SHEET_FUNDING] = [["STT", "Nội dung", "Số tiền (đồng)"], [1, "Mua sách", 100]]
+    save(tmp_path / "a.xlsx", form)
+    intake = read(tmp_path, config)
+    (problem,) = intake.problems
+    assert problem.sheet == vocab.SHEET_FUNDING and problem.severity == ERROR
+    assert 'không tìm thấy cột "Nguồn kinh phí"' in problem.message
+    assert intake.returns[0].funding == ()
+
+
+def test_unicode_text_stays_and_legacy_text_is_converted(tmp_path, config) -> None:
+    libraries = [("Sách & báo <mới>", vocab.LIB_READING_POINT, False, False, 3, None, "Ngọk Réo")]
+    form = clean_form(code=None, name="UBND x· §¾k La", libraries=libraries)
+    save(tmp_path / "a.xlsx", form)
+    intake = read(tmp_path, config)
+    (library,) = intake.returns[0].libraries
+    assert (library.name, library.note) == ("Sách & báo <mới>", "Ngọk Réo")
+    assert intake.returns[0].unit == "XA-DAKLA"
+    assert intake.returns[0].info.name == "UBND xã Đắk La"

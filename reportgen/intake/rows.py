@@ -99,7 +99,8 @@ def _rows(
     """The data rows of a table sheet; a missing header or needed column is one sheet error."""
     if not any(not cells.is_blank(v) for row in grid.rows for v in row):
         return
-    table = find_table(grid, columns, key=needed[0] if "name" not in columns.values() else "name")
+    names = ("name",) if "name" in columns.values() else tuple(columns.values())[1:]
+    table = find_table(grid, columns, names)
     labels = {f: label for label, f in columns.items()}
     if table is None:
         wanted = ", ".join(

@@ -84,12 +84,14 @@ def _is_total(row: tuple[object, ...]) -> bool:
     return False
 
 
-def find_table(grid: Grid, columns: Mapping[str, str], key: str = "name") -> Table | None:
+def find_table(
+    grid: Grid, columns: Mapping[str, str], keys: tuple[str, ...] = ("name",)
+) -> Table | None:
     """The header row among the first rows: the one naming the most contract columns."""
     best: Table | None = None
     for number in range(1, min(len(grid.rows), HEADER_SEARCH_ROWS) + 1):
         placed = match_columns(grid.rows[number - 1], columns)
-        if key in placed and len(placed) >= 2:
+        if any(k in placed for k in keys) and len(placed) >= 2:
             if best is None or len(placed) > len(best.columns):
                 best = Table(grid, number, placed)
     return best
