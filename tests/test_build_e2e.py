@@ -210,3 +210,49 @@ def test_usage_errors_exit_2_and_help_is_vietnamese(workspace):
     assert run("build", "--year", "hai").exit_code == 2
     assert "Năm báo cáo" in run("build", "--help").output
     assert run("--version").output.startswith("reportgen ")
+
+
+def test_two_folders_at_two_times_give_identical_reports(tmp_path, monkeypatch):
+    reports = []
+    for name in ("first", "second"):
+        work = tmp_path / name
+        shutil.copytree(ROOT / "config", work / "config")
+        shutil.copytree(ROOT / "templates", work / "templates")
+        write_year(work / "inputs" / "2025", 2025)
+        monkeypatch.chdir(work)
+        assert run("build", "--year", "2025").exit_code == 0
+        reports.append((work / "outputs" / "2025" / "BaoCao_2025_du-thao-01.docx").read_bytes())
+    assert reports[0] == reports[1]
+
+
+def test_a_corrected_workbook_makes_a_new_draft_and_keeps_the_old(workspace):
+    assert run("build", "--year", "2025").exit_code == 0
+    out = workspace / "outputs" / "2025"
+    first = {p.name: p.read_bytes() for p in out.glob("BaoCao_2025_du-thao-01*")}
+    # Đắk Mar's library now serves lifelong learning: 4/9 communes instead of 3/9.
+    corrected = workspace / "inputs" / "2025" / "UBND xã Đắk Mar.xlsx"
+    write_unit_workbook(
+        corrected,
+        "XA-DAKMAR",
+        "UBND xã Đắk Mar",
+        2025,
+        libraries=[library("Thư viện xã Đắk Mar", vocab.LIB_COMMUNE, True, False, 1_000)],
+        institutions=[institution("Nhà văn hóa thôn 4", vocab.INST_VILLAGE_HOUSE, False, False)],
+        activities=[activity("Luân chuyển sách về thôn", 2, date(2025, 6, 1), 100)],
+        funding=[
+            funding_row("Hoạt động thư viện", vocab.FUND_STATE, 5_000_000),
+            funding_row("Quyên góp sách", vocab.FUND_SOCIAL, 1_500_000),
+        ],
+        made_on=date(2025, 11, 7),
+    )
+    result = run("build", "--year", "2025")
+    assert result.exit_code == 0
+    assert "Đã ghi dự thảo số 02" in result.output
+    assert "TV_HTSD_XA: 33,3% → 44,4%" in result.output
+    assert {p.name: p.read_bytes() for p in out.glob("BaoCao_2025_du-thao-01*")} == first
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    digest = hashlib.sha256(corrected.read_bytes()).hexdigest()
+    latest = manifest["drafts"][-1]
+    assert any(f["sha256"] == digest and f["unit"] == "XA-DAKMAR" for f in latest["inputs"])
+    history = run("history", "--year", "2025")
+    assert history.exit_code == 0 and "02" in history.output
