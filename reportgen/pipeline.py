@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from . import __version__
 from .config import Config, load_config
+from .consistency import year_on_year_warnings
 from .drafts import PublishResult, publish_draft
 from .errors import ReportgenError
 from .evaluate import evaluate, figures_json, library_uses
@@ -34,14 +36,20 @@ def earlier_years(inputs_dir: Path, year: int) -> list[int]:
     )
 
 
-def uses_history(inputs_dir: Path, year: int, config: Config) -> dict[int, int]:
-    """Library uses of earlier years: the configured baseline, then what inputs/<y>/ holds."""
+def read_checked(
+    inputs_dir: Path, year: int, config: Config, on_file: Progress | None = None
+) -> tuple[Intake, dict[int, int]]:
+    """A year's returns with year-on-year warnings, and the library uses of earlier years."""
+    intake = read_year(inputs_dir / str(year), year, config, on_file=on_file)
     history = dict(config.plan.baseline_uses)
     for earlier in earlier_years(inputs_dir, year):
-        intake = read_year(inputs_dir / str(earlier), earlier, config)
-        if intake.returns:
-            history[earlier] = library_uses(intake)
-    return history
+        past = read_year(inputs_dir / str(earlier), earlier, config)
+        if past.returns:
+            history[earlier] = library_uses(past)
+        if earlier == year - 1:
+            warnings = year_on_year_warnings(intake, past)
+            intake = replace(intake, problems=intake.problems + warnings)
+    return intake, history
 
 
 def compute(
@@ -49,9 +57,8 @@ def compute(
 ) -> tuple[Config, Intake, Figures]:
     """Read a year's workbooks and compute its figures, writing nothing."""
     config = load_config(workspace)
-    intake = read_year(inputs_dir / str(year), year, config, on_file=on_file)
-    figures = evaluate(intake, config, uses_history(inputs_dir, year, config))
-    return config, intake, figures
+    intake, history = read_checked(inputs_dir, year, config, on_file)
+    return config, intake, evaluate(intake, config, history)
 
 
 def publish(
