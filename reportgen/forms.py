@@ -23,7 +23,8 @@ from .problem_sheet import xlsx_bytes
 FORMS_DIR = "bieu-mau"
 GUIDE_SHEET = "Hướng dẫn"
 LISTS_SHEET = "Danh mục"
-LAST_ROW = 300  # validations and number formats reach this row of each table sheet
+LAST_ROW = 300  # validations reach this row of each table sheet
+GUIDE_WIDTH = 75
 DEADLINE = "10/11"
 
 WHOLE_FORMAT = "#,##0"
@@ -196,16 +197,20 @@ def _table_sheet(
     lists: dict[tuple[Any, ...], str],
     rows: Sequence[Mapping[str, Any]],
 ) -> None:
-    """One table sheet: header, pre-filled rows, validations and formats down to LAST_ROW."""
+    """One table sheet: header, pre-filled rows, validations down to LAST_ROW, formats."""
     ws = wb.create_sheet(title)
     _header(ws, list(columns), {field: form[field] for field in columns.values()})
-    for number, values in enumerate(rows, start=1):
-        ws.cell(number + 1, 1, number)
-        for col, field in enumerate(columns.values(), start=1):
-            if values.get(field) is not None:
-                ws.cell(number + 1, col, values[field])
     for col, field in enumerate(columns.values(), start=1):
         spec, letter = form[field], get_column_letter(col)
+        shape = WHOLE_FORMAT if spec.whole else DATE_FORMAT if spec.date else None
+        if shape:
+            # A column style formats what the unit types, without creating empty cells.
+            ws.column_dimensions[letter].number_format = shape
+        for number, values in enumerate(rows, start=1):
+            cell = ws.cell(number + 1, col, number if field == "stt" else values.get(field))
+            if shape:
+                cell.number_format = shape
+        area = f"{letter}2:{letter}{LAST_ROW}"
         area = f"{letter}2:{letter}{LAST_ROW}"
         if spec.choices:
             rule = _list_rule(spec.choices, lists)
@@ -217,9 +222,16 @@ def _table_sheet(
             continue
         ws.add_data_validation(rule)
         rule.add(area)
-        if spec.whole or spec.date:
-            for row in range(2, LAST_ROW + 1):
-                ws[f"{letter}{row}"].number_format = WHOLE_FORMAT if spec.whole else DATE_FORMAT
+    _fit_to_page_width(ws, "landscape")
+    ws.print_title_rows = "1:1"
+
+
+def _fit_to_page_width(ws: Worksheet, orientation: str) -> None:
+    ws.page_setup.orientation = orientation
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _yes_no(value: bool) -> str:
@@ -259,6 +271,7 @@ def _label_sheet(
         ws.cell(row, 2, value).alignment = WRAP_TOP
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = width
+    _fit_to_page_width(ws, "portrait")
     return ws
 
 
@@ -358,12 +371,15 @@ def _guide_sheet(wb: Workbook, lines: Sequence[tuple[str, bool]]) -> None:
     ws = wb.active
     assert ws is not None
     ws.title = GUIDE_SHEET
-    ws.column_dimensions["A"].width = 120
+    ws.column_dimensions["A"].width = GUIDE_WIDTH
     for row, (text, heading) in enumerate(lines, start=1):
         cell = ws.cell(row, 1, text or None)
         cell.alignment = WRAP_TOP
         if heading:
             cell.font = Font(bold=True, size=13 if row == 1 else 11)
+        # Row heights are not fitted on opening everywhere (LibreOffice), so set them.
+        ws.row_dimensions[row].height = 16 * max(1, -(-len(text) * 11 // (GUIDE_WIDTH * 10)))
+    _fit_to_page_width(ws, "portrait")
 
 
 def form_workbook(

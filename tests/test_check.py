@@ -74,7 +74,8 @@ def test_clean_year_exits_0_and_writes_nothing_to_send(workspace):
     assert result.exit_code == 0, result.output
     assert f"Bảng tính năm {YEAR}: đã nhận 17/17 đơn vị." in result.output
     assert "Chưa gửi" not in result.output
-    assert "UBND xã Đắk La" in result.output and "XA-DAKLA.xlsx" in result.output
+    assert "Đã nhận       0         0  UBND xã Đắk La\n" in result.output
+    assert "tệp: XA-DAKLA.xlsx\n" in result.output
     assert "Không có vấn đề nào" in result.output
     assert not checks_dir(workspace).exists()
     assert not (workspace / "outputs" / str(YEAR) / "bao-cao").exists()
@@ -89,8 +90,10 @@ def test_bad_cell_and_missing_unit_exit_1_with_every_problem_named(workspace):
     assert "đã nhận 16/17 đơn vị" in out
     line = next(x for x in out.splitlines() if "UBND xã Ngọk Wang" in x)
     assert "Chưa gửi" in line
-    line = next(x for x in out.splitlines() if "UBND xã Đắk La" in x and "XA-DAKLA.xlsx" in x)
-    assert "Đã nhận" in line and line.split()[-3:] == ["1", "0", "XA-DAKLA.xlsx"]
+    lines = out.splitlines()
+    at = next(i for i, x in enumerate(lines) if x.endswith("UBND xã Đắk La"))
+    assert lines[at].split()[1:5] == ["Đã", "nhận", "1", "0"]
+    assert lines[at + 1].strip() == "tệp: XA-DAKLA.xlsx"
     assert "XA-DAKLA.xlsx › Thư viện › D2" in out and "chưa rõ" in out
     assert "1 lỗi" in out
 
@@ -103,9 +106,16 @@ def test_bad_cell_and_missing_unit_exit_1_with_every_problem_named(workspace):
     missing = next(r for r in rows if r[1] == "UBND xã Ngọk Wang")
     assert "Chưa gửi" in missing[6]
 
+    same = run()
+    assert same.exit_code == 1
+    assert f"Danh sách vấn đề không đổi, vẫn là tệp outputs/{YEAR}/kiem-tra/" in same.output
+    assert sorted(p.name for p in checks_dir(workspace).iterdir()) == [written.name]
+
+    set_cell(folder / "XA-DAKLA.xlsx", vocab.SHEET_LIBRARIES, "E2", "hỏng")
     again = run()
     assert again.exit_code == 1
-    assert (checks_dir(workspace) / f"KiemTra_{YEAR}_02.xlsx").is_file()
+    second = checks_dir(workspace) / f"KiemTra_{YEAR}_02.xlsx"
+    assert second.is_file() and len(sheet_rows(second)) == len(rows) + 1
     assert sheet_rows(written) == rows  # the first list is kept as it was
 
 

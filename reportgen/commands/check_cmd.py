@@ -30,35 +30,44 @@ CHECKS_DIR = "kiem-tra"
 def _echo_table(statuses: Sequence[UnitStatus], year: int) -> None:
     received = sum(s.received for s in statuses)
     click.echo(f"Bảng tính năm {year}: đã nhận {received}/{len(statuses)} đơn vị.")
-    width = max(len(s.name) for s in statuses)
-    click.echo(f"{'STT':>3}  {'Đơn vị':<{width}}  {'Tình trạng':<10}  Lỗi  Cảnh báo  Tệp")
+    click.echo("STT  Tình trạng  Lỗi  Cảnh báo  Đơn vị")
+    indent = " " * 32
     for number, s in enumerate(statuses, start=1):
-        state = "Đã nhận" if s.received else "Chưa gửi"
-        counts = f"{s.errors:>3}  {s.warnings:>8}" if s.received else f"{'':>3}  {'':>8}"
-        click.echo(f"{number:>3}  {s.name:<{width}}  {state:<10}  {counts}  {s.file}".rstrip())
+        if not s.received:
+            click.echo(f"{number:>3}  {'Chưa gửi':<10}  {'':>3}  {'':>8}  {s.name}")
+            continue
+        click.echo(f"{number:>3}  {'Đã nhận':<10}  {s.errors:>3}  {s.warnings:>8}  {s.name}")
+        click.echo(f"{indent}tệp: {s.file}")
         for other in s.superseded:
-            click.echo(f"{'':>3}  {'':<{width}}  {'':<10}  {'':>3}  {'':>8}  (không dùng: {other})")
+            click.echo(f"{indent}không dùng: {other}")
 
 
-def next_check_path(folder: Path, year: int) -> Path:
-    """`KiemTra_<Y>_<NN>.xlsx` numbered after the ones already in the folder."""
+def _numbered(folder: Path, year: int) -> dict[int, Path]:
+    """The problem lists already written for a year, by number."""
     pattern = re.compile(rf"KiemTra_{year}_(\d+)\.xlsx", re.IGNORECASE)
-    taken = [int(m.group(1)) for p in folder.glob("*.xlsx") if (m := pattern.fullmatch(p.name))]
-    return folder / f"KiemTra_{year}_{max(taken, default=0) + 1:02d}.xlsx"
+    found = {}
+    for path in folder.glob("*.xlsx") if folder.is_dir() else ():
+        if match := pattern.fullmatch(path.name):
+            found[int(match.group(1))] = path
+    return found
 
 
-def _save_new(folder: Path, year: int, content: bytes) -> Path:
-    """Write the problems workbook under the next free number, never over an older one."""
+def save_problem_list(folder: Path, year: int, content: bytes) -> tuple[Path, bool]:
+    """Write `KiemTra_<Y>_<NN>.xlsx` under the next number; reuse the newest if it is identical."""
     try:
+        existing = _numbered(folder, year)
+        if existing and existing[max(existing)].read_bytes() == content:
+            return existing[max(existing)], False
         folder.mkdir(parents=True, exist_ok=True)
+        number = max(existing, default=0) + 1
         while True:
-            path = next_check_path(folder, year)
+            path = folder / f"KiemTra_{year}_{number:02d}.xlsx"
             try:
                 with path.open("xb") as out:
                     out.write(content)
-                return path
+                return path, True
             except FileExistsError:  # written meanwhile by another run: take the next number
-                continue
+                number += 1
     except OSError as exc:
         raise ReportgenError(
             f"Không ghi được danh sách vấn đề vào {folder.as_posix()} ({exc.strerror})."
@@ -103,8 +112,11 @@ def check(year: int, inputs_dir: Path, outputs_dir: Path) -> None:
     to_send: list[Problem] = [*problems, *missing_unit_problems(statuses, year)]
     if to_send:
         content = problems_workbook(to_send, unit_names, year)
-        path = _save_new(outputs_dir / str(year) / CHECKS_DIR, year, content)
-        click.echo(f"Đã ghi danh sách để gửi lại các đơn vị: {path.as_posix()}")
+        path, created = save_problem_list(outputs_dir / str(year) / CHECKS_DIR, year, content)
+        if created:
+            click.echo(f"Đã ghi danh sách để gửi lại các đơn vị: {path.as_posix()}")
+        else:
+            click.echo(f"Danh sách vấn đề không đổi, vẫn là tệp {path.as_posix()}")
     if errors:
         click.echo(
             f"Còn {errors} lỗi: hãy đề nghị đơn vị sửa rồi chép tệp mới vào {folder.as_posix()}."
