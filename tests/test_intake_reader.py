@@ -445,16 +445,14 @@ def test_progress_is_reported_per_file(tmp_path, config) -> None:
     assert calls == [(1, 2, "a.xlsx"), (2, 2, "b.xlsx")]
 
 
-def test_a_district_reads_quickly(tmp_path, config) -> None:
+def test_a_whole_district_is_read(tmp_path, config) -> None:
     rows = LIBRARIES * 20
     for unit in config.units:
         save(
             tmp_path / f"{unit.code}.xlsx",
             clean_form(code=unit.code, name=unit.name, libraries=rows),
         )
-    start = time.perf_counter()
-    intake = read(tmp_path, config)
-    assert time.perf_counter() - start < 2.0
+    intake = read(tmp_path, config)  # speed: scripts/benchmark.py, not a timed test
     assert len(intake.returns) == len(config.units) and intake.problems == ()
 
 

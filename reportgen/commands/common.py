@@ -77,8 +77,8 @@ def file_progress() -> Callable[[int, int, str], None] | None:
         return None
 
     def report(index: int, total: int, name: str) -> None:
-        line = f"Đang đọc {index + 1}/{total}: {name}"
-        click.echo(f"\r{line[:78]:<78}", file=stream, nl=index + 1 == total)
+        line = f"Đang đọc {index}/{total}: {name}"  # index counts from 1
+        click.echo(f"\r{line[:78]:<78}", file=stream, nl=index == total)
 
     return report
 
