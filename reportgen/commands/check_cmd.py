@@ -11,8 +11,8 @@ import click
 from ..completeness import UnitStatus, attributed, completeness, missing_unit_problems
 from ..config import load_config
 from ..errors import ReportgenError
-from ..intake import read_year
 from ..models import ERROR, Problem
+from ..pipeline import read_checked
 from ..problem_sheet import in_unit_order, problems_workbook
 from .common import (
     echo_problems,
@@ -93,7 +93,7 @@ def check(year: int, inputs_dir: Path, outputs_dir: Path) -> None:
             f"Chưa có thư mục {folder.as_posix()}. Hãy tạo thư mục này và chép bảng tính "
             f"các đơn vị gửi về năm {year} vào đó."
         )
-    intake = read_year(folder, year, config, on_file=file_progress())
+    intake, _ = read_checked(inputs_dir, year, config, file_progress())
     statuses = completeness(intake, config)
     unit_names = {u.code: u.name for u in config.units}
     _echo_table(statuses, year)
