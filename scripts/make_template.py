@@ -182,12 +182,11 @@ def grid_table(doc, columns, rows_var, cells, totals=(), size=12):
                 run = p.add_run(text)
                 run.font.name, run.font.size, run.bold = FONT, Pt(size), bold or None
                 set_rfonts(run._r.get_or_add_rPr())
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row never breaks
         return row
 
     header = add_row([c[0] for c in columns], bold=True)
-    tr_pr = header._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    tr_pr.append(repeat)
+    header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     aligns = [c[2] for c in columns]
     add_row(["{%tr for r in " + rows_var + " %}"] + [""] * (len(columns) - 1))
     add_row(cells, aligns=aligns)
@@ -354,9 +353,9 @@ def appendix(doc) -> None:
     caption("Biểu 3. Thư viện cơ sở giáo dục")
     grid_table(
         doc,
-        [("STT", 1.2, CENTER), ("Tên thư viện", 8.0, LEFT), ("Phục vụ HTSĐ", 2.6, CENTER),
+        [("STT", 1.2, CENTER), ("Tên thư viện", 6.4, LEFT), ("Phục vụ HTSĐ", 2.6, CENTER),
          ("Ứng dụng CNTT, chuyển đổi số", 3.0, CENTER), ("Lượt người sử dụng", 3.0, RIGHT),
-         ("Số bản sách", 2.6, RIGHT), ("Ghi chú", 3.8, LEFT)],
+         ("Số bản sách", 2.6, RIGHT), ("Ghi chú", 5.4, LEFT)],
         "school_libraries",
         ["{{ r.stt }}", "{{ r.name }}", "{{ r.serving }}", "{{ r.digital }}", "{{ r.uses }}",
          "{{ r.books }}", "{{ r.note }}"],
@@ -367,7 +366,7 @@ def appendix(doc) -> None:
     grid_table(
         doc,
         [("STT", 1.2, CENTER), ("Đơn vị", 5.0, LEFT), ("Tên hoạt động", 7.0, LEFT),
-         ("Nhiệm vụ", 1.8, CENTER), ("Dịp", 4.2, LEFT), ("Thời gian", 2.2, CENTER),
+         ("Nhiệm vụ", 1.8, CENTER), ("Dịp", 3.8, LEFT), ("Thời gian", 2.6, CENTER),
          ("Lượt tham gia", 2.8, RIGHT)],
         "activity_rows",
         ["{{ r.stt }}", "{{ r.unit }}", "{{ r.name }}", "{{ r.task }}", "{{ r.occasion }}",
