@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from docx.oxml.ns import qn
 
 from reportgen import vocab
 from reportgen.cli import cli
@@ -278,3 +279,15 @@ def test_a_corrected_workbook_makes_a_new_draft_and_keeps_the_old(workspace):
     assert any(f["sha256"] == digest and f["unit"] == "XA-DAKMAR" for f in latest["inputs"])
     history = run("history", "--year", "2025")
     assert history.exit_code == 0 and "02" in history.output
+
+
+def test_appendix_tables_repeat_headers_and_never_split_a_row(workspace):
+    assert run("build", "--year", "2025").exit_code == 0
+    doc = Document(workspace / "outputs" / "2025" / "BaoCao_2025_du-thao-01.docx")
+    grids = [t for t in doc.tables if t.rows[0].cells[0].text.strip() == "STT"]
+    assert len(grids) >= 5
+    for table in grids:
+        header = table.rows[0]._tr.trPr
+        assert header is not None and header.find(qn("w:tblHeader")) is not None
+        for row in table.rows:
+            assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
