@@ -33,7 +33,7 @@ CRITERIA = ("serves_lifelong", "digital")
 class Profile:
     """Who issues the report, to whom, and who signs it."""
 
-    superior_body: str
+    superior_body: tuple[str, ...]  # lines; empty when the issuing body has none
     issuing_body: tuple[str, ...]
     issuing_body_name: str
     issuing_body_abbr: str
@@ -91,6 +91,7 @@ class Plan:
     date: str
     year: int
     issuer: str
+    abbr: str  # the plan's symbol: KH-<abbr>
     programme: str
     milestones: tuple[int, ...]
     midterm_year: int
@@ -199,6 +200,14 @@ def _parse_date(table: _Table, key: str) -> date | None:
     raise table.fail(key, 'một ngày dạng "2025-11-05" hoặc để trống ""')
 
 
+def _lines(table: _Table, key: str) -> tuple[str, ...]:
+    """A value written as one line ("...") or as several (["...", "..."])."""
+    raw = table.data.get(key, "")
+    if isinstance(raw, str):
+        return (raw.strip(),) if raw.strip() else ()
+    return tuple(line for line in table.texts(key) if line)
+
+
 def _load_profile(path: Path) -> Profile:
     t = _Table(_read_toml(path), path)
     month = t.integer("document_month", default=11)
@@ -213,7 +222,7 @@ def _load_profile(path: Path) -> Profile:
     if not recipients:
         raise t.fail("recipients_list", "ít nhất một nơi nhận")
     return Profile(
-        superior_body=t.text("superior_body", required=False),
+        superior_body=_lines(t, "superior_body"),
         issuing_body=t.texts("issuing_body"),
         issuing_body_name=t.text("issuing_body_name"),
         issuing_body_abbr=t.text("issuing_body_abbr"),
@@ -303,6 +312,7 @@ def _load_plan(path: Path) -> Plan:
         date=str(t.data.get("date", "")).strip(),
         year=t.integer("year"),
         issuer=t.text("issuer"),
+        abbr=t.text("abbr", required=False, default="UBND") or "UBND",
         programme=t.text("programme"),
         milestones=milestones,
         midterm_year=t.integer("midterm_year", default=milestones[0]),

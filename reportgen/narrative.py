@@ -153,7 +153,7 @@ def _summary(year: int, config: Config) -> str:
 
 
 def _opening(year: int, config: Config) -> str:
-    plan, abbr = config.plan, config.profile.issuing_body_abbr
+    plan, abbr = config.plan, config.plan.abbr
     number = plan.number or DOTS
     when = plan.date or DOTS
     review = _review_word(year, config)
@@ -396,7 +396,7 @@ def build_context(figures: Figures, config: Config) -> dict[str, Any]:
     recipients[-1] = recipients[-1][:-1] + "."
     summary = _summary(year, config)
     context: dict[str, Any] = {
-        "superior_body": profile.superior_body.upper(),
+        "superior_body": [line.upper() for line in profile.superior_body],
         "issuing_body": [line.upper() for line in profile.issuing_body],
         "issuing_body_name": profile.issuing_body_name,
         "issuing_body_abbr": profile.issuing_body_abbr,

@@ -291,3 +291,30 @@ def test_appendix_tables_repeat_headers_and_never_split_a_row(workspace):
         assert header is not None and header.find(qn("w:tblHeader")) is not None
         for row in table.rows:
             assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+def test_profile_edits_reach_the_header(workspace):
+    profile = workspace / "config" / "profile.toml"
+    text = profile.read_text(encoding="utf-8")
+    text = text.replace("superior_body = []", 'superior_body = ["Ủy ban nhân dân", "huyện Đắk Hà"]')
+    text = text.replace(
+        'issuing_body = ["ỦY BAN NHÂN DÂN", "HUYỆN ĐẮK HÀ"]',
+        'issuing_body = ["PHÒNG VĂN HÓA", "VÀ THÔNG TIN"]',
+    )
+    text = text.replace('document_number = ""', "document_number = 5")
+    text = text.replace('document_date = ""', 'document_date = "2025-11-05"')
+    profile.write_text(text, encoding="utf-8")
+    assert run("build", "--year", "2025").exit_code == 0
+    doc = Document(workspace / "outputs" / "2025" / "BaoCao_2025_du-thao-01.docx")
+    header = doc.tables[0]
+    left = [p for p in header.cell(0, 0).paragraphs if p.text.strip()]
+    assert [p.text for p in left] == [
+        "ỦY BAN NHÂN DÂN",
+        "HUYỆN ĐẮK HÀ",
+        "PHÒNG VĂN HÓA",
+        "VÀ THÔNG TIN",
+    ]
+    assert not any(r.bold for p in left[:2] for r in p.runs)  # the superior body is not bold
+    assert all(r.bold for p in left[2:] for r in p.runs if r.text.strip())
+    assert header.cell(1, 0).text.strip() == "Số: 05/BC-UBND"
+    assert header.cell(1, 1).text.strip() == "Đắk Hà, ngày 05 tháng 11 năm 2025"
