@@ -124,6 +124,11 @@ class Config:
         """The printed name of a unit code, or the code itself if unknown."""
         return next((u.name for u in self.units if u.code == code), code)
 
+    @property
+    def unit_names(self) -> dict[str, str]:
+        """Printed names by unit code, in registry order."""
+        return {u.code: u.name for u in self.units}
+
 
 class _Table:
     """A TOML table with typed getters whose errors name the file and key."""

@@ -272,7 +272,7 @@ def figures_json(figures: Figures, config: Config) -> dict:
             "received": list(figures.received),
             "missing": list(figures.missing),
         },
-        "unit_names": {u.code: u.name for u in config.units},
+        "unit_names": config.unit_names,
         "library_uses": {
             "year": figures.library_uses,
             "previous_year": figures.library_uses_previous,

@@ -81,13 +81,12 @@ def publish(
             f"{(inputs_dir / str(figures.year)).as_posix()} nên chưa thể lập báo cáo."
         )
     docx = render_report(build_context(figures, config), template)
-    unit_names = {u.code: u.name for u in config.units}
     return publish_draft(
         outputs_dir / str(figures.year),
         figures.year,
         docx=docx,
         figures=figures_json(figures, config),
-        problems_xlsx=problems_workbook(intake.problems, unit_names, figures.year),
+        problems_xlsx=problems_workbook(intake.problems, config.unit_names, figures.year),
         inputs=intake.files,
         inputs_dir=inputs_dir / str(figures.year),
         config_digest=config.digest,

@@ -54,7 +54,7 @@ def build(year: int, inputs_dir: Path, outputs_dir: Path, pdf: bool) -> None:
     root = workspace()
     computed = compute(root, inputs_dir, year, file_progress())
     config, intake, figures = computed
-    unit_names = {u.code: u.name for u in config.units}
+    unit_names = config.unit_names
     _echo_summary(figures, unit_names)
     errors = sum(p.severity == ERROR for p in intake.problems)
     if intake.problems:

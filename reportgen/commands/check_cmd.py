@@ -95,7 +95,7 @@ def check(year: int, inputs_dir: Path, outputs_dir: Path) -> None:
         )
     intake, _ = read_checked(inputs_dir, year, config, file_progress())
     statuses = completeness(intake, config)
-    unit_names = {u.code: u.name for u in config.units}
+    unit_names = config.unit_names
     _echo_table(statuses, year)
 
     problems = in_unit_order(attributed(intake), unit_names)
