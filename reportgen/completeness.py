@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,24 +26,13 @@ class UnitStatus:
         return bool(self.file)
 
 
-def attributed(intake: Intake) -> tuple[Problem, ...]:
-    """The problems with their unit filled in from the file they were found in, where known."""
-    unit_of_file = {f.name: f.unit for f in intake.files if f.unit}
-    unit_of_file.update({r.file: r.unit for r in intake.returns})
-    return tuple(
-        p if p.unit else dataclasses.replace(p, unit=unit_of_file.get(p.file, ""))
-        for p in intake.problems
-    )
-
-
 def completeness(intake: Intake, config: Config) -> list[UnitStatus]:
     """Each registry unit: the file used, other files for it, and its count of problems."""
-    problems = attributed(intake)
     statuses = []
     for unit in config.units:
         used = next((r.file for r in intake.returns if r.unit == unit.code), "")
         others = tuple(f.name for f in intake.files if f.unit == unit.code and f.name != used)
-        own = [p for p in problems if p.unit == unit.code]
+        own = [p for p in intake.problems if p.unit == unit.code]
         statuses.append(
             UnitStatus(
                 code=unit.code,

@@ -100,7 +100,7 @@ def test_bad_cell_and_missing_unit_exit_1_with_every_problem_named(workspace):
     written = checks_dir(workspace) / f"KiemTra_{YEAR}_01.xlsx"
     assert f"Đã ghi danh sách để gửi lại các đơn vị: outputs/{YEAR}/kiem-tra/" in out
     rows = sheet_rows(written)
-    assert all(r[1] for r in rows)  # the unit on every row
+    assert all(r[1] and r[1] != "Không xác định" for r in rows)  # the unit on every row
     bad = next(r for r in rows if r[4] == "D2")
     assert bad[1:6] == ("UBND xã Đắk La", "XA-DAKLA.xlsx", "Thư viện", "D2", "Lỗi")
     missing = next(r for r in rows if r[1] == "UBND xã Ngọk Wang")

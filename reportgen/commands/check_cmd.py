@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..completeness import UnitStatus, attributed, completeness, missing_unit_problems
+from ..completeness import UnitStatus, completeness, missing_unit_problems
 from ..config import load_config
 from ..errors import ReportgenError
 from ..models import ERROR, Problem
@@ -98,7 +98,7 @@ def check(year: int, inputs_dir: Path, outputs_dir: Path) -> None:
     unit_names = config.unit_names
     _echo_table(statuses, year)
 
-    problems = in_unit_order(attributed(intake), unit_names)
+    problems = in_unit_order(intake.problems, unit_names)
     errors = sum(p.severity == ERROR for p in problems)
     click.echo("")
     if problems:
