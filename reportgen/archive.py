@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .config import CONFIG_DIR, config_files, load_config
+from .config import CONFIG_DIR, TEMPLATE, config_files, load_config
 from .drafts import (
     MANIFEST,
     ManifestEntry,
@@ -24,7 +24,6 @@ from .drafts import (
 )
 from .errors import ReportgenError
 
-TEMPLATE = Path("templates") / "bao-cao.docx"
 SUMS = "SHA256SUMS.txt"
 # Files Excel, macOS and Windows leave in folders; they are no one's input.
 _JUNK_NAMES = {"thumbs.db", "desktop.ini"}

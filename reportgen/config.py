@@ -20,6 +20,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_DIR = "config"
+TEMPLATE = Path("templates") / "bao-cao.docx"  # the report template, inside the workspace
 PROFILE_FILE = "profile.toml"
 UNITS_FILE = "units.toml"
 PLAN_FILE = "plan.toml"

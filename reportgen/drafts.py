@@ -299,14 +299,12 @@ def publish_draft(
     figures: dict[str, Any],
     problems_xlsx: bytes,
     inputs: Sequence[InputFile],
-    inputs_dir: Path,
     config_digest: str,
     template_digest: str,
     tool_version: str,
     now: datetime,
 ) -> PublishResult:
     """Write a new numbered draft unless it would be identical to the latest one."""
-    del inputs_dir  # input hashes arrive in `inputs`; archive re-reads the folder itself
     json_data = figures_bytes(figures)
     docx_sha, json_sha = sha256_bytes(docx), sha256_bytes(json_data)
     mark = fingerprint(inputs, config_digest, template_digest, docx_sha, json_sha)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from . import __version__
-from .config import Config, load_config
+from .config import TEMPLATE, Config, load_config
 from .consistency import year_on_year_warnings
-from .drafts import PublishResult, publish_draft
+from .drafts import PublishResult, file_digest, publish_draft
 from .errors import ReportgenError
 from .evaluate import evaluate, figures_json, library_uses
 from .intake import read_year
@@ -19,8 +18,6 @@ from .models import Figures, Intake
 from .narrative import build_context
 from .problem_sheet import problems_workbook
 from .render import render_report
-
-TEMPLATE = Path("templates") / "bao-cao.docx"
 
 Progress = Callable[[int, int, str], None]
 
@@ -88,9 +85,8 @@ def publish(
         figures=figures_json(figures, config),
         problems_xlsx=problems_workbook(intake.problems, config.unit_names, figures.year),
         inputs=intake.files,
-        inputs_dir=inputs_dir / str(figures.year),
         config_digest=config.digest,
-        template_digest=hashlib.sha256(template.read_bytes()).hexdigest(),
+        template_digest=file_digest(template),
         tool_version=__version__,
         now=now,
     )

@@ -42,7 +42,6 @@ def workspace(tmp_path: Path) -> Path:
         figures=make_figures(),
         problems_xlsx=b"XLSX 1",
         inputs=inputs,
-        inputs_dir=tmp_path / "inputs" / str(YEAR),
         config_digest=load_config(tmp_path).digest,
         template_digest=hashlib.sha256(template.read_bytes()).hexdigest(),
         tool_version="0.1.0",
