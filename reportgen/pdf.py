@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from .drafts import atomic_write
@@ -15,6 +16,14 @@ from .errors import ReportgenError
 
 TIMEOUT_SECONDS = 120
 _PROGRAMS = ("soffice", "libreoffice")
+
+
+@dataclass(frozen=True)
+class Pdf:
+    """The PDF beside a draft, and whether this run made it."""
+
+    path: Path
+    created: bool  # False: a PDF of that name was already there and was kept as it is
 
 
 def find_libreoffice() -> str | None:
@@ -55,14 +64,14 @@ def _run(command: list[str], timeout: float) -> tuple[int, str]:
     return process.returncode, output.decode("utf-8", "replace").strip()
 
 
-def convert_to_pdf(docx: Path, *, timeout: float = TIMEOUT_SECONDS) -> Path | None:
+def convert_to_pdf(docx: Path, *, timeout: float = TIMEOUT_SECONDS) -> Pdf | None:
     """`<stem>.pdf` beside the .docx (an existing one is kept); None without LibreOffice."""
     program = find_libreoffice()
     if program is None:
         return None
     target = docx.with_suffix(".pdf")
     if target.exists():  # made by an earlier run: kept as it is, never overwritten
-        return target
+        return Pdf(target, created=False)
     if not docx.is_file():
         raise ReportgenError(f"Không tìm thấy tệp {docx} để chuyển sang PDF.")
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as work:
@@ -93,4 +102,4 @@ def convert_to_pdf(docx: Path, *, timeout: float = TIMEOUT_SECONDS) -> Path | No
                 " Tệp .docx vẫn dùng được; hãy mở nó trong Word/LibreOffice và lưu thành PDF."
             )
         atomic_write(target, produced.read_bytes())
-    return target
+    return Pdf(target, created=True)

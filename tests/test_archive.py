@@ -140,11 +140,10 @@ def test_pdf_without_libreoffice_returns_none(tmp_path, monkeypatch):
     assert pdf.convert_to_pdf(tmp_path / "a.docx") is None
 
 
-def test_existing_pdf_is_kept(tmp_path):
+def test_existing_pdf_is_kept_and_said_to_be_old(tmp_path, monkeypatch):
     (tmp_path / "a.pdf").write_bytes(b"clerk's pdf")
-    if pdf.find_libreoffice() is None:
-        pytest.skip("LibreOffice is not installed")
-    assert pdf.convert_to_pdf(tmp_path / "a.docx") == tmp_path / "a.pdf"
+    monkeypatch.setattr(pdf, "find_libreoffice", lambda: "soffice")
+    assert pdf.convert_to_pdf(tmp_path / "a.docx") == pdf.Pdf(tmp_path / "a.pdf", created=False)
     assert (tmp_path / "a.pdf").read_bytes() == b"clerk's pdf"
 
 
@@ -155,12 +154,33 @@ def test_pdf_conversion_writes_beside_the_docx(tmp_path):
     source = tmp_path / "BaoCao_2025_du-thao-01.docx"
     document.save(str(source))
     produced = pdf.convert_to_pdf(source, timeout=60)
-    assert produced == tmp_path / "BaoCao_2025_du-thao-01.pdf"
-    assert produced.read_bytes().startswith(b"%PDF")
+    assert produced == pdf.Pdf(tmp_path / "BaoCao_2025_du-thao-01.pdf", created=True)
+    assert produced is not None and produced.path.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "BaoCao_2025_du-thao-01.docx",
         "BaoCao_2025_du-thao-01.pdf",
     ]
+
+
+def test_build_pdf_says_an_earlier_pdf_was_kept_not_converted(tmp_path, monkeypatch):
+    from reportgen.cli import cli
+    from tests.unit_workbook import write_unit_workbook
+
+    shutil.copytree(REPO / "config", tmp_path / "config")
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    write_unit_workbook(tmp_path / "inputs" / "2025" / "dakla.xlsx", "XA-DAKLA", "Đắk La", 2025)
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(cli, ["build", "--year", "2025"]).exit_code == 0
+    earlier = tmp_path / "outputs" / "2025" / "BaoCao_2025_du-thao-01.pdf"
+    earlier.write_bytes(b"%PDF of an earlier run")
+    monkeypatch.setattr(pdf, "find_libreoffice", lambda: "soffice")
+    result = CliRunner().invoke(cli, ["build", "--year", "2025", "--pdf"])
+    assert result.exit_code == 0, result.output
+    assert "Đã chuyển sang PDF" not in result.output
+    assert (
+        "outputs/2025/BaoCao_2025_du-thao-01.pdf từ lần chạy trước nên giữ nguyên" in result.output
+    )
+    assert earlier.read_bytes() == b"%PDF of an earlier run"
 
 
 def fake_office(tmp_path: Path, monkeypatch, script: str) -> None:

@@ -88,5 +88,10 @@ def build(year: int, inputs_dir: Path, outputs_dir: Path, pdf: bool) -> None:
                 "Chưa cài LibreOffice nên không chuyển được sang PDF; "
                 "hãy mở tệp .docx bằng Word và chọn Lưu thành PDF."
             )
+        elif converted.created:
+            click.echo(f"Đã chuyển sang PDF: {converted.path.as_posix()}")
         else:
-            click.echo(f"Đã chuyển sang PDF: {converted.as_posix()}")
+            click.echo(
+                f"Đã có tệp {converted.path.as_posix()} từ lần chạy trước nên giữ nguyên, không "
+                "chuyển lại; muốn có bản PDF mới thì xóa hoặc đổi tên tệp đó rồi chạy lại."
+            )
