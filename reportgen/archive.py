@@ -11,18 +11,9 @@ from datetime import datetime
 from pathlib import Path
 
 from .config import CONFIG_DIR, TEMPLATE, config_files, load_config
-from .drafts import (
-    MANIFEST,
-    ManifestEntry,
-    atomic_write,
-    file_digest,
-    find_draft,
-    manifest_bytes,
-    mark_final,
-    sha256_bytes,
-    write_manifest,
-)
+from .drafts import MANIFEST, ManifestEntry, find_draft, manifest_bytes, mark_final, write_manifest
 from .errors import ReportgenError
+from .files import atomic_write, file_digest, sha256_bytes
 
 SUMS = "SHA256SUMS.txt"
 # Files Excel, macOS and Windows leave in folders; they are no one's input.

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
-import os
-import re
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -16,10 +12,10 @@ from typing import Any
 
 from .changes import describe_changes
 from .errors import ReportgenError
+from .files import atomic_write, numbered, sha256_bytes
 from .models import InputFile
 
 MANIFEST = "manifest.json"
-_DRAFT_FILE = re.compile(r"^(?:LuuTru_)?BaoCao_(\d{4})_du-thao-(\d+)(?:[._].*)?$")
 
 
 @dataclass(frozen=True)
@@ -113,62 +109,12 @@ class PublishResult:
     changes: tuple[str, ...]  # Vietnamese lines; empty for the first draft
 
 
-def sha256_bytes(data: bytes) -> str:
-    """The SHA-256 of some bytes, in hex."""
-    return hashlib.sha256(data).hexdigest()
-
-
-def file_digest(path: Path) -> str:
-    """The SHA-256 of a file's bytes (use it for the template digest)."""
-    return sha256_bytes(path.read_bytes())
-
-
 def draft_files(out_dir: Path, year: int, number: int) -> DraftFiles:
     """The paths of draft `number` of `year`."""
     stem = f"BaoCao_{year}_du-thao-{number:02d}"
     return DraftFiles(
         number, out_dir / f"{stem}.docx", out_dir / f"{stem}.json", out_dir / f"{stem}_van-de.xlsx"
     )
-
-
-def _write_error(path: Path, exc: OSError) -> ReportgenError:
-    """A Vietnamese message for a file that could not be written."""
-    if exc.errno == errno.ENOSPC:
-        why = "ổ đĩa đã đầy. Hãy giải phóng chỗ trống trên ổ đĩa rồi chạy lại"
-    elif exc.errno == errno.EROFS:
-        why = "thư mục nằm trên ổ đĩa chỉ đọc. Hãy chọn thư mục khác (--outputs) rồi chạy lại"
-    elif isinstance(exc, PermissionError):
-        why = (
-            "tệp đang được mở trong chương trình khác (Word, Excel...) hoặc thư mục không cho phép"
-            " ghi. Hãy đóng tệp đó, hoặc chọn thư mục khác (--outputs), rồi chạy lại"
-        )
-    else:
-        why = f"{exc.strerror or exc}. Hãy kiểm tra thư mục rồi chạy lại"
-    return ReportgenError(f"Không ghi được tệp {path}: {why}. Không có tệp nào bị mất.")
-
-
-def atomic_write(path: Path, data: bytes, *, overwrite: bool = False) -> None:
-    """Write a file whole or not at all: temp file in the same folder, then rename."""
-    if not overwrite and path.exists():
-        raise ReportgenError(f"Tệp {path} đã có; không ghi đè lên tệp đã có.")
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        raise _write_error(path, exc) from exc
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def _manifest_path(out_dir: Path) -> Path:
@@ -227,14 +173,7 @@ def find_draft(out_dir: Path, year: int, number: int | None) -> ManifestEntry:
 
 def _highest_number_on_disk(out_dir: Path, year: int) -> int:
     """The highest draft number any file in the folder carries (even one not in the manifest)."""
-    if not out_dir.is_dir():
-        return 0
-    numbers = [
-        int(m.group(2))
-        for p in out_dir.iterdir()
-        if (m := _DRAFT_FILE.match(p.name)) and int(m.group(1)) == year
-    ]
-    return max(numbers, default=0)
+    return max(numbered(out_dir, rf"(?:LuuTru_)?BaoCao_{year}_du-thao-(\d+)(?:[._].*)?"), default=0)
 
 
 def fingerprint(

@@ -11,8 +11,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .drafts import atomic_write
 from .errors import ReportgenError
+from .files import atomic_write
 
 TIMEOUT_SECONDS = 120
 _PROGRAMS = ("soffice", "libreoffice")

@@ -10,9 +10,10 @@ from pathlib import Path
 from . import __version__
 from .config import TEMPLATE, Config, load_config
 from .consistency import year_on_year_warnings
-from .drafts import PublishResult, file_digest, publish_draft
+from .drafts import PublishResult, publish_draft
 from .errors import ReportgenError
 from .evaluate import evaluate, figures_json, library_uses
+from .files import file_digest
 from .intake import read_year
 from .models import Figures, Intake
 from .narrative import build_context

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from io import BytesIO
+from pathlib import Path
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
@@ -12,7 +13,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
+from .errors import ReportgenError
+from .files import numbered, write_new
 from .models import ERROR, Problem
+
+CHECKS_DIR = "kiem-tra"  # under outputs/<Y>/: the numbered lists `check` writes
 
 UNKNOWN_UNIT = "Không xác định"
 SEVERITY_WORDS = {ERROR: "Lỗi", "warning": "Cảnh báo"}
@@ -105,3 +110,23 @@ def problems_workbook(
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     return xlsx_bytes(wb, year)
+
+
+def save_problem_list(folder: Path, year: int, content: bytes) -> tuple[Path, bool]:
+    """Write `KiemTra_<Y>_<NN>.xlsx` under the next number; reuse the newest if it is identical."""
+    existing = numbered(folder, rf"KiemTra_{year}_(\d+)\.xlsx")
+    if existing:
+        newest = existing[max(existing)]
+        try:
+            if newest.read_bytes() == content:
+                return newest, False
+        except OSError as exc:
+            raise ReportgenError(
+                f"Không đọc được tệp {newest.as_posix()} ({exc.strerror or exc})."
+            ) from None
+    number = max(existing, default=0) + 1
+    while True:
+        path = folder / f"KiemTra_{year}_{number:02d}.xlsx"
+        if write_new(path, content):
+            return path, True
+        number += 1  # written meanwhile by another run: take the next number

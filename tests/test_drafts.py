@@ -14,8 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen.commands.drafts_cmds import diff, history
-from reportgen.drafts import PublishResult, atomic_write, list_drafts, publish_draft
+from reportgen.drafts import PublishResult, list_drafts, publish_draft
 from reportgen.errors import ReportgenError
+from reportgen.files import atomic_write
 from reportgen.models import InputFile
 
 YEAR = 2025

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from ..config import load_config
 from ..errors import ReportgenError
 from ..models import ERROR, Problem
 from ..pipeline import read_checked
-from ..problem_sheet import in_unit_order, problems_workbook
+from ..problem_sheet import CHECKS_DIR, in_unit_order, problems_workbook, save_problem_list
 from .common import (
     echo_problems,
     file_progress,
@@ -23,8 +22,6 @@ from .common import (
     workspace,
     year_option,
 )
-
-CHECKS_DIR = "kiem-tra"
 
 
 def _echo_table(statuses: Sequence[UnitStatus], year: int) -> None:
@@ -40,38 +37,6 @@ def _echo_table(statuses: Sequence[UnitStatus], year: int) -> None:
         click.echo(f"{indent}tệp: {s.file}")
         for other in s.superseded:
             click.echo(f"{indent}không dùng: {other}")
-
-
-def _numbered(folder: Path, year: int) -> dict[int, Path]:
-    """The problem lists already written for a year, by number."""
-    pattern = re.compile(rf"KiemTra_{year}_(\d+)\.xlsx", re.IGNORECASE)
-    found = {}
-    for path in folder.glob("*.xlsx") if folder.is_dir() else ():
-        if match := pattern.fullmatch(path.name):
-            found[int(match.group(1))] = path
-    return found
-
-
-def save_problem_list(folder: Path, year: int, content: bytes) -> tuple[Path, bool]:
-    """Write `KiemTra_<Y>_<NN>.xlsx` under the next number; reuse the newest if it is identical."""
-    try:
-        existing = _numbered(folder, year)
-        if existing and existing[max(existing)].read_bytes() == content:
-            return existing[max(existing)], False
-        folder.mkdir(parents=True, exist_ok=True)
-        number = max(existing, default=0) + 1
-        while True:
-            path = folder / f"KiemTra_{year}_{number:02d}.xlsx"
-            try:
-                with path.open("xb") as out:
-                    out.write(content)
-                return path, True
-            except FileExistsError:  # written meanwhile by another run: take the next number
-                number += 1
-    except OSError as exc:
-        raise ReportgenError(
-            f"Không ghi được danh sách vấn đề vào {folder.as_posix()} ({exc.strerror})."
-        ) from None
 
 
 @click.command("check")

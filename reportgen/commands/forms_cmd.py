@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..config import Config, load_config
-from ..errors import ReportgenError
+from ..files import write_new
 from ..forms import FORMS_DIR, form_file_name, form_workbook
 from ..intake import read_year
 from ..models import ERROR, UnitReturn
@@ -42,21 +42,6 @@ def _last_year(inputs_dir: Path, year: int, config: Config) -> dict[str, UnitRet
     return {r.unit: r for r in intake.returns}
 
 
-def _write_new(path: Path, content: bytes) -> bool:
-    """Write a file only if none is there; False when one already exists."""
-    try:
-        with path.open("xb") as out:
-            out.write(content)
-    except FileExistsError:
-        return False
-    except OSError as exc:
-        raise ReportgenError(
-            f"Không ghi được tệp {path.as_posix()} ({exc.strerror}). "
-            "Hãy kiểm tra quyền ghi vào thư mục này."
-        ) from None
-    return True
-
-
 @click.command("forms")
 @year_option
 @inputs_option
@@ -73,17 +58,11 @@ def forms(year: int, inputs_dir: Path, outputs_dir: Path) -> None:
     config = load_config(workspace())
     previous = _last_year(inputs_dir, year, config)
     folder = outputs_dir / str(year) / FORMS_DIR
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ReportgenError(
-            f"Không tạo được thư mục {folder.as_posix()} ({exc.strerror})."
-        ) from None
     written = kept = 0
     for unit in config.units:
         path = folder / form_file_name(unit)
         earlier = previous.get(unit.code)
-        if not _write_new(path, form_workbook(unit, year, config, earlier)):
+        if not write_new(path, form_workbook(unit, year, config, earlier)):
             kept += 1
             click.echo(f"  Giữ nguyên tệp đã có: {path.name}")
             continue

@@ -1,0 +1,91 @@
+"""Writing the clerk's files safely: whole or not at all, never over one already there."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from .errors import ReportgenError
+
+
+def sha256_bytes(data: bytes) -> str:
+    """The SHA-256 of some bytes, in hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes."""
+    return sha256_bytes(path.read_bytes())
+
+
+def write_error(path: Path, exc: OSError) -> ReportgenError:
+    """A Vietnamese message for a file that could not be written."""
+    if exc.errno == errno.ENOSPC:
+        why = "ổ đĩa đã đầy. Hãy giải phóng chỗ trống trên ổ đĩa rồi chạy lại"
+    elif exc.errno == errno.EROFS:
+        why = "thư mục nằm trên ổ đĩa chỉ đọc. Hãy chọn thư mục khác (--outputs) rồi chạy lại"
+    elif isinstance(exc, PermissionError):
+        why = (
+            "tệp đang được mở trong chương trình khác (Word, Excel...) hoặc thư mục không cho phép"
+            " ghi. Hãy đóng tệp đó, hoặc chọn thư mục khác (--outputs), rồi chạy lại"
+        )
+    else:
+        why = f"{exc.strerror or exc}. Hãy kiểm tra thư mục rồi chạy lại"
+    return ReportgenError(f"Không ghi được tệp {path}: {why}. Không có tệp nào bị mất.")
+
+
+def atomic_write(path: Path, data: bytes, *, overwrite: bool = False) -> None:
+    """Write a file whole or not at all: temp file in the same folder, then rename."""
+    if not overwrite and path.exists():
+        raise ReportgenError(f"Tệp {path} đã có; không ghi đè lên tệp đã có.")
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise write_error(path, exc) from exc
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def write_new(path: Path, data: bytes) -> bool:
+    """Create a file only if none is there (False when one is); a failed write leaves nothing."""
+    created = False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("xb") as out:
+            created = True
+            out.write(data)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        if created:  # a half-written file would later be kept as if it were whole
+            path.unlink(missing_ok=True)
+        raise write_error(path, exc) from exc
+    return True
+
+
+def numbered(folder: Path, pattern: str) -> dict[int, Path]:
+    """Files of a folder whose whole name matches `pattern`, by the number its group 1 holds."""
+    regex = re.compile(pattern, re.IGNORECASE)
+    if not folder.is_dir():
+        return {}
+    return {
+        int(match.group(1)): path
+        for path in sorted(folder.iterdir())
+        if (match := regex.fullmatch(path.name))
+    }
