@@ -7,7 +7,8 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from . import fmt, vocab
+from . import fmt
+from .appendix import appendix_rows
 from .config import Config
 from .models import ERROR, Figures, IndicatorResult
 
@@ -282,93 +283,6 @@ def _general(figures: Figures, config: Config, milestone: int) -> dict[str, list
     }
 
 
-_UNIT_FIELDS = (
-    "libraries",
-    "libraries_serving",
-    "libraries_digital",
-    "library_uses",
-    "institutions",
-    "institutions_active",
-    "activities",
-    "participants",
-    "state_funding",
-    "social_funding",
-)
-
-
-def _yes(flag: bool) -> str:
-    return vocab.YES if flag else vocab.NO
-
-
-def _appendix(figures: Figures, config: Config) -> dict[str, Any]:
-    """The appendix tables' rows, every number already written the Vietnamese way."""
-    n = fmt.integer
-    units = [
-        {"stt": str(i + 1), "name": u.name or config.unit_name(u.unit)}
-        | {f: n(getattr(u, f)) for f in _UNIT_FIELDS}
-        for i, u in enumerate(figures.per_unit)
-    ]
-    unit_total = {f: n(sum(getattr(u, f) for u in figures.per_unit)) for f in _UNIT_FIELDS}
-    schools = [lib for lib in figures.libraries if lib.kind == vocab.LIB_SCHOOL]
-    school_rows = [
-        {
-            "stt": str(i + 1),
-            "name": lib.name,
-            "serving": _yes(lib.serves_lifelong),
-            "digital": _yes(lib.digital),
-            "uses": n(lib.uses),
-            "books": "" if lib.books is None else n(lib.books),
-            "note": lib.note,
-        }
-        for i, lib in enumerate(schools)
-    ]
-    school_total = {
-        "serving": n(sum(lib.serves_lifelong for lib in schools)),
-        "digital": n(sum(lib.digital for lib in schools)),
-        "uses": n(sum(lib.uses for lib in schools)),
-        "books": n(sum(lib.books or 0 for lib in schools)),
-    }
-    activities = [
-        {
-            "stt": str(i + 1),
-            "unit": config.unit_name(a.unit),
-            "name": a.name,
-            "task": str(a.task),
-            "occasion": a.occasion,
-            "held_on": fmt.short_date(a.held_on) if a.held_on else "",
-            "participants": n(a.participants),
-        }
-        for i, a in enumerate(figures.activities)
-    ]
-    funding = [
-        {
-            "stt": str(i + 1),
-            "unit": config.unit_name(f.unit),
-            "content": f.content,
-            "source": f.source_of_funds,
-            "amount": n(f.amount),
-        }
-        for i, f in enumerate(figures.funding)
-    ]
-    problems = [
-        {"stt": str(i + 1), "location": p.location(), "message": p.message}
-        for i, p in enumerate(p for p in figures.problems if p.severity == ERROR)
-    ]
-    return {
-        "unit_rows": units,
-        "unit_total": unit_total,
-        "school_libraries": school_rows,
-        "school_total": school_total,
-        "activity_rows": activities,
-        "activity_total": n(sum(a.participants for a in figures.activities)),
-        "funding_rows": funding,
-        "funding_state": n(figures.state_funding),
-        "funding_social": n(figures.social_funding),
-        "funding_total": n(figures.state_funding + figures.social_funding),
-        "problems": problems,
-    }
-
-
 def _dates(year: int, config: Config) -> dict[str, str]:
     """The header's place and date line, the appendix's date, and the file's date."""
     profile = config.profile
@@ -427,5 +341,5 @@ def build_context(figures: Figures, config: Config) -> dict[str, Any]:
     }
     context.update(_dates(year, config))
     context.update(_general(figures, config, milestone))
-    context.update(_appendix(figures, config))
+    context.update(appendix_rows(figures, config))
     return context
