@@ -8,30 +8,45 @@ from dataclasses import dataclass
 
 from .. import vocab
 from .cells import is_blank, text
-from .vntext import fold
+from .vntext import fold, legacy_readings
 from .workbook import Grid
 
 HEADER_SEARCH_ROWS = 15
 _TOTAL_KEYS = frozenset(fold(w) for w in vocab.TOTAL_ROW_WORDS)
 
 
+def readings(value: object) -> tuple[str, ...]:
+    """A cell's text, then every legacy-font reading of it: "Sè CLB, nhãm" is "Số CLB, nhóm"."""
+    # Text matched against a fixed list may try every reading; free text is converted only
+    # when unambiguous (vntext.from_legacy), since "Sè" and "nhãm" are also Unicode syllables.
+    raw = text(value)
+    return (raw, *legacy_readings(raw)) if raw and not raw.isascii() else (raw,)
+
+
 def find_sheet(grids: list[Grid], name: str) -> Grid | None:
     """The sheet whose name matches the contract's, ignoring case, diacritics and spaces."""
     key = fold(name).replace(" ", "")
     for grid in grids:
-        if fold(grid.name).replace(" ", "") == key:
+        if any(fold(r).replace(" ", "") == key for r in readings(grid.name)):
             return grid
     return None
 
 
-def header_keys(value: object) -> tuple[str, str]:
-    """A header cell's matching keys: the whole text folded, and without notes in parentheses."""
-    raw = text(value)
+def _keys(raw: str) -> tuple[str, str]:
     return fold(raw), fold(re.sub(r"\(.*?\)", " ", raw))
 
 
-def _strength(found: tuple[str, str], expected: tuple[str, str]) -> int:
+def header_keys(value: object) -> tuple[tuple[str, str], ...]:
+    """A header cell's matching keys, per reading: whole text folded, and without (notes)."""
+    return tuple(_keys(r) for r in readings(value))
+
+
+def _strength(cell: tuple[tuple[str, str], ...], expected: tuple[str, str]) -> int:
     """How well a header cell names a contract column: 3 exact, 2 without notes, 1 prefix, 0 no."""
+    return max(_strength_of(found, expected) for found in cell)
+
+
+def _strength_of(found: tuple[str, str], expected: tuple[str, str]) -> int:
     if not found[0]:
         return 0
     if found[0] == expected[0]:
@@ -46,7 +61,7 @@ def _strength(found: tuple[str, str], expected: tuple[str, str]) -> int:
 def match_columns(header: tuple[object, ...], columns: Mapping[str, str]) -> dict[str, int]:
     """Field name -> 1-based column for the contract columns found in a header row."""
     found = [header_keys(v) for v in header]
-    expected = {field: header_keys(label) for label, field in columns.items()}
+    expected = {field: _keys(label) for label, field in columns.items()}
     placed: dict[str, int] = {}
     for strength in (3, 2, 1):
         for field, key in expected.items():
@@ -79,8 +94,8 @@ class Table:
 def _is_total(row: tuple[object, ...]) -> bool:
     for value in row[:4]:
         if isinstance(value, str) and value.strip():
-            key = fold(value)
-            return key in _TOTAL_KEYS or key.startswith("tong cong")
+            keys = [fold(r) for r in readings(value)]
+            return any(k in _TOTAL_KEYS or k.startswith("tong cong") for k in keys)
     return False
 
 
@@ -99,7 +114,7 @@ def find_table(
 
 def label_values(grid: Grid, labels: Mapping[str, str]) -> dict[str, tuple[object, str]]:
     """For a label/value sheet: field -> (value in column B, its cell), labels matched loosely."""
-    expected = {field: header_keys(label) for label, field in labels.items()}
+    expected = {field: _keys(label) for label, field in labels.items()}
     found: dict[str, tuple[object, str]] = {}
     for number, row in enumerate(grid.rows, start=1):
         if not row or is_blank(row[0]):

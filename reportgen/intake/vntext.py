@@ -130,10 +130,26 @@ def strip_tone(word: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", bare), tones
 
 
+_CHECKED_TONES = frozenset((_ACUTE, _DOT))  # the only tones a syllable ending in c, ch, p, t takes
+_GLIDES = "iouy"
+
+
+def _tone_slot(word: str) -> int | None:
+    """The index of the letter carrying the tone in a lower-case NFC word, or None."""
+    for index, ch in enumerate(word):
+        if any(t in unicodedata.normalize("NFD", ch) for t in TONES):
+            return index
+    return None
+
+
 def is_vietnamese_word(word: str) -> bool:
     """True for a plain ASCII word or a well-formed Vietnamese syllable (at most one tone)."""
     if word.isascii():
         return True
+    lower = unicodedata.normalize("NFC", word.lower())
+    decomposed = [unicodedata.normalize("NFD", ch) for ch in lower]
+    if any(len(d) > 1 and d[0] not in "aeiouy" for d in decomposed):
+        return False  # a mark on a consonant ("ñ"): no Vietnamese letter has one
     bare, tones = strip_tone(word)
     match = _SYLLABLE.match(bare)
     if tones > 1 or not match:
@@ -141,7 +157,19 @@ def is_vietnamese_word(word: str) -> bool:
     vowels = match["vowels"]
     if match["initial"] in ("gi", "qu") and vowels not in _VOWEL_CLUSTERS:
         vowels = match["initial"][-1] + vowels
-    return vowels in _VOWEL_CLUSTERS
+    if vowels not in _VOWEL_CLUSTERS:
+        return False
+    if not tones:
+        return True
+    tone = next(t for t in TONES if any(t in d for d in decomposed))
+    final = match["final"] or ""
+    if final in ("c", "ch", "p", "t") and tone not in _CHECKED_TONES:
+        return False  # "dòp" is VNI "dịp", never a Vietnamese syllable
+    cluster = match["vowels"]
+    if not final and len(cluster) > 1 and cluster[-1] in _GLIDES and cluster not in ("uy", "oo"):
+        # A falling diphthong carries its tone before the glide ("xão", never "xaõ")
+        return _tone_slot(lower) != len(lower) - 1
+    return True
 
 
 def _reads_as_vietnamese(text: str) -> bool:
@@ -174,6 +202,20 @@ def _decode(text: str, table: dict[str, str]) -> str:
     return "".join(out)
 
 
+def _fully_decoded(text: str, table: dict[str, str]) -> bool:
+    """True when every legacy letter of `text` is one the table knows (alone or in a pair)."""
+    i = 0
+    while i < len(text):
+        if text[i : i + 2] in table and len(text[i : i + 2]) == 2:
+            i += 2
+            continue
+        ch = text[i]
+        if "\xc0" <= ch <= "\xff" and ch.isalpha() and ch not in table:
+            return False  # "é" left over: the text was not typed in this font
+        i += 1
+    return True
+
+
 def _shouts(text: str) -> bool:
     """True when the ASCII letters are all capitals: typed in the upper-case .VnTimeH font."""
     letters = [ch for ch in text if ch.isascii() and ch.isalpha()]
@@ -189,7 +231,7 @@ def from_legacy(text: str) -> str:
     tcvn3_only = any(ch in _TCVN3_SYMBOLS for ch in text)
     for table in (TCVN3,) if tcvn3_only else (VNI, TCVN3):
         converted = _decode(text, table)
-        if converted != text and _reads_as_vietnamese(converted):
+        if converted != text and _fully_decoded(text, table) and _reads_as_vietnamese(converted):
             if table is TCVN3 and _shouts(text):
                 converted = converted.upper()
             return unicodedata.normalize("NFC", converted)
