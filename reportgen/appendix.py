@@ -22,10 +22,6 @@ _UNIT_FIELDS = (
 )
 
 
-def _yes(flag: bool) -> str:
-    return vocab.YES if flag else vocab.NO
-
-
 def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
     """The appendix tables' rows, every number already written the Vietnamese way."""
     n = fmt.integer
@@ -40,8 +36,8 @@ def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
         {
             "stt": str(i + 1),
             "name": lib.name,
-            "serving": _yes(lib.serves_lifelong),
-            "digital": _yes(lib.digital),
+            "serving": fmt.yes_no(lib.serves_lifelong),
+            "digital": fmt.yes_no(lib.digital),
             "uses": n(lib.uses),
             "books": "" if lib.books is None else n(lib.books),
             "note": lib.note,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import vocab
 from .config import Config
 from .models import ERROR, WARNING, Intake, Problem
 
@@ -54,7 +55,10 @@ def missing_unit_problems(statuses: Sequence[UnitStatus], year: int) -> tuple[Pr
             sheet="",
             cell="",
             severity=WARNING,
-            message=f"Chưa gửi bảng tính báo cáo năm {year} (hạn gửi trước ngày 10/11/{year}).",
+            message=(
+                f"Chưa gửi bảng tính báo cáo năm {year} "
+                f"(hạn gửi trước ngày {vocab.DEADLINE}/{year})."
+            ),
             unit=s.code,
         )
         for s in statuses

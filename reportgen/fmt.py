@@ -6,6 +6,8 @@ import math
 from datetime import date
 from fractions import Fraction
 
+from . import vocab
+
 # Vietnamese letter order for points a), b), ... (no f, j, w, z).
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
@@ -78,6 +80,11 @@ def document_number(number: str) -> str:
     """A document number below 10 takes a leading zero: `5` -> `05`."""
     number = number.strip()
     return number.zfill(2) if number.isdigit() else number
+
+
+def yes_no(flag: bool) -> str:
+    """`Có` or `Không`, as the workbooks and the appendix write a yes/no."""
+    return vocab.YES if flag else vocab.NO
 
 
 def point_letter(index: int) -> str:

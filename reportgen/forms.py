@@ -10,29 +10,24 @@ from datetime import date
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from . import vocab
+from . import fmt, vocab
 from .config import Config, Unit
 from .models import Institution, Library, UnitReturn
-from .problem_sheet import xlsx_bytes
+from .xlsx import BOLD, HEADER_ALIGN, HEADER_FILL, WRAP_TOP, fit_to_page_width, xlsx_bytes
 
 FORMS_DIR = "bieu-mau"
 GUIDE_SHEET = "Hướng dẫn"
 LISTS_SHEET = "Danh mục"
 LAST_ROW = 300  # validations reach this row of each table sheet
 GUIDE_WIDTH = 75
-DEADLINE = "10/11"
 
 WHOLE_FORMAT = "#,##0"
 DATE_FORMAT = "dd/mm/yyyy"
-BOLD = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
-WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 YES_NO = (vocab.YES, vocab.NO)
 TASKS = tuple(vocab.TASK_GROUPS)
 
@@ -211,7 +206,6 @@ def _table_sheet(
             if shape:
                 cell.number_format = shape
         area = f"{letter}2:{letter}{LAST_ROW}"
-        area = f"{letter}2:{letter}{LAST_ROW}"
         if spec.choices:
             rule = _list_rule(spec.choices, lists)
         elif spec.whole:
@@ -222,20 +216,8 @@ def _table_sheet(
             continue
         ws.add_data_validation(rule)
         rule.add(area)
-    _fit_to_page_width(ws, "landscape")
+    fit_to_page_width(ws, "landscape")
     ws.print_title_rows = "1:1"
-
-
-def _fit_to_page_width(ws: Worksheet, orientation: str) -> None:
-    ws.page_setup.orientation = orientation
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-
-
-def _yes_no(value: bool) -> str:
-    return vocab.YES if value else vocab.NO
 
 
 def library_row(library: Library) -> dict[str, Any]:
@@ -243,8 +225,8 @@ def library_row(library: Library) -> dict[str, Any]:
     return {
         "name": library.name,
         "kind": library.kind,
-        "serves_lifelong": _yes_no(library.serves_lifelong),
-        "digital": _yes_no(library.digital),
+        "serves_lifelong": fmt.yes_no(library.serves_lifelong),
+        "digital": fmt.yes_no(library.digital),
         "books": library.books,
     }
 
@@ -254,8 +236,8 @@ def institution_row(institution: Institution) -> dict[str, Any]:
     return {
         "name": institution.name,
         "kind": institution.kind,
-        "has_clubs": _yes_no(institution.has_clubs),
-        "regular_activities": _yes_no(institution.regular_activities),
+        "has_clubs": fmt.yes_no(institution.has_clubs),
+        "regular_activities": fmt.yes_no(institution.regular_activities),
         "clubs": institution.clubs,
     }
 
@@ -271,7 +253,7 @@ def _label_sheet(
         ws.cell(row, 2, value).alignment = WRAP_TOP
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = width
-    _fit_to_page_width(ws, "portrait")
+    fit_to_page_width(ws, "portrait")
     return ws
 
 
@@ -320,7 +302,7 @@ def guide_lines(unit: Unit, year: int, config: Config, carried: bool) -> list[tu
         (f"HƯỚNG DẪN ĐIỀN BIỂU MẪU BÁO CÁO NĂM {year}", True),
         (f"Đơn vị: {unit.name} (mã {unit.code})", False),
         (f"Chương trình: {config.plan.programme}.", False),
-        (f"Hạn gửi: trước ngày {DEADLINE}/{year}, gửi về {receiver}.", True),
+        (f"Hạn gửi: trước ngày {vocab.DEADLINE}/{year}, gửi về {receiver}.", True),
         ("", False),
         ("Cách điền", True),
         (
@@ -379,7 +361,7 @@ def _guide_sheet(wb: Workbook, lines: Sequence[tuple[str, bool]]) -> None:
             cell.font = Font(bold=True, size=13 if row == 1 else 11)
         # Row heights are not fitted on opening everywhere (LibreOffice), so set them.
         ws.row_dimensions[row].height = 16 * max(1, -(-len(text) * 11 // (GUIDE_WIDTH * 10)))
-    _fit_to_page_width(ws, "portrait")
+    fit_to_page_width(ws, "portrait")
 
 
 def form_workbook(

@@ -3,51 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
-from io import BytesIO
 from pathlib import Path
-from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.writer.excel import ExcelWriter
 
+from . import vocab
 from .errors import ReportgenError
 from .files import numbered, write_new
-from .models import ERROR, Problem
+from .models import ERROR, WARNING, Problem
+from .xlsx import BOLD, HEADER_ALIGN, HEADER_FILL, WRAP_TOP, fit_to_page_width, xlsx_bytes
 
 CHECKS_DIR = "kiem-tra"  # under outputs/<Y>/: the numbered lists `check` writes
 
 UNKNOWN_UNIT = "Không xác định"
-SEVERITY_WORDS = {ERROR: "Lỗi", "warning": "Cảnh báo"}
+SEVERITY_WORDS = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
 HEADERS = ("STT", "Đơn vị", "Tệp", "Sheet", "Ô", "Mức độ", "Nội dung")
 WIDTHS = (6, 32, 30, 18, 8, 11, 80)
 HEADER_ROW = 3
-
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-WRAP_TOP = Alignment(wrap_text=True, vertical="top")
-CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
-
-
-def xlsx_bytes(workbook: Workbook, year: int) -> bytes:
-    """Save a workbook with dates fixed by the year, so equal content gives equal bytes."""
-    stamp = datetime(year, 1, 1)
-    workbook.properties.created = stamp
-    workbook.properties.modified = stamp
-    workbook.properties.creator = "reportgen"
-    workbook.properties.lastModifiedBy = "reportgen"
-    raw = BytesIO()
-    # ExcelWriter directly: openpyxl's save_workbook would stamp the current time.
-    ExcelWriter(workbook, ZipFile(raw, "w", ZIP_DEFLATED)).save()
-    fixed = BytesIO()
-    with ZipFile(raw) as source, ZipFile(fixed, "w", ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = ZipInfo(info.filename, date_time=(year, 1, 1, 0, 0, 0))
-            entry.compress_type = ZIP_DEFLATED
-            target.writestr(entry, source.read(info.filename))
-    return fixed.getvalue()
 
 
 def unit_label(code: str, unit_names: Mapping[str, str]) -> str:
@@ -76,7 +50,8 @@ def problems_workbook(
     ws["A1"].font = Font(bold=True, size=13)
     ws.merge_cells(f"A1:{last_col}1")
     ws["A2"] = (
-        f"Đề nghị các đơn vị sửa các ô được nêu và gửi lại bảng tính trước ngày 10/11/{year}."
+        "Đề nghị các đơn vị sửa các ô được nêu và gửi lại bảng tính trước ngày "
+        f"{vocab.DEADLINE}/{year}."
         if problems
         else "Không phát hiện vấn đề nào."
     )
@@ -84,7 +59,7 @@ def problems_workbook(
     ws.merge_cells(f"A2:{last_col}2")
     for col, (header, width) in enumerate(zip(HEADERS, WIDTHS, strict=True), start=1):
         cell = ws.cell(HEADER_ROW, col, header)
-        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, CENTRE
+        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, HEADER_ALIGN
         ws.column_dimensions[get_column_letter(col)].width = width
     for number, problem in enumerate(in_unit_order(problems, unit_names), start=1):
         row = HEADER_ROW + number
@@ -105,10 +80,7 @@ def problems_workbook(
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{HEADER_ROW + max(len(problems), 1)}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit_to_page_width(ws, "landscape")
     return xlsx_bytes(wb, year)
 
 

@@ -82,6 +82,9 @@ FUNDING_SOURCES = (FUND_STATE, FUND_SOCIAL)
 YES = "Có"
 NO = "Không"
 
+# Plan section V: every unit reports to the district before this day (dd/mm) each year.
+DEADLINE = "10/11"
+
 # Task groups of plan section III, by number.
 TASK_GROUPS = {
     1: "Tuyên truyền, phổ biến nâng cao nhận thức về học tập suốt đời",

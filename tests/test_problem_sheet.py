@@ -42,6 +42,9 @@ def test_header_is_bold_frozen_and_filtered(sheet):
     assert sheet.auto_filter.ref == f"A{HEADER_ROW}:G{HEADER_ROW + 4}"
     assert sheet.column_dimensions["G"].width >= 60
     assert "2025" in sheet["A1"].value
+    assert "trước ngày 10/11/2025" in sheet["A2"].value
+    setup = sheet.page_setup
+    assert (setup.orientation, setup.paperSize, setup.fitToWidth) == ("landscape", 9, 1)  # A4
 
 
 def test_one_row_per_problem_with_the_unit_on_every_row(sheet):

@@ -1,0 +1,45 @@
+"""What every workbook reportgen writes shares: styles, page setup, reproducible bytes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from io import BytesIO
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+BOLD = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+
+
+def fit_to_page_width(ws: Worksheet, orientation: str) -> None:
+    """Print on A4, as wide as the page, as many pages long as it takes."""
+    ws.page_setup.orientation = orientation
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def xlsx_bytes(workbook: Workbook, year: int) -> bytes:
+    """Save a workbook with dates fixed by the year, so equal content gives equal bytes."""
+    stamp = datetime(year, 1, 1)
+    workbook.properties.created = stamp
+    workbook.properties.modified = stamp
+    workbook.properties.creator = "reportgen"
+    workbook.properties.lastModifiedBy = "reportgen"
+    raw = BytesIO()
+    # ExcelWriter directly: openpyxl's save_workbook would stamp the current time.
+    ExcelWriter(workbook, ZipFile(raw, "w", ZIP_DEFLATED)).save()
+    fixed = BytesIO()
+    with ZipFile(raw) as source, ZipFile(fixed, "w", ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = ZipInfo(info.filename, date_time=(year, 1, 1, 0, 0, 0))
+            entry.compress_type = ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
+    return fixed.getvalue()
