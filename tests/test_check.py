@@ -164,3 +164,16 @@ def test_help_is_vietnamese():
     result = CliRunner().invoke(check, ["--help"])
     assert result.exit_code == 0
     assert "Kiểm tra bảng tính" in result.output
+
+
+def test_a_file_the_system_refuses_is_a_message_not_a_traceback(workspace, monkeypatch):
+    write_year(workspace)
+
+    def locked(root):
+        raise PermissionError(13, "Permission denied", str(Path("config") / "units.toml"))
+
+    monkeypatch.setattr("reportgen.commands.check_cmd.load_config", locked)
+    result = run()
+    assert result.exit_code == 1
+    assert "Không đọc hoặc ghi được tệp config/units.toml (không có quyền" in result.output
+    assert "Traceback" not in result.output and result.exception.__class__ is SystemExit

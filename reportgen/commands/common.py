@@ -53,7 +53,7 @@ def outputs_option(func: F) -> F:
 
 
 def translate_errors(func: F) -> F:
-    """Turn a domain error into a Vietnamese message and exit code 1."""
+    """Turn a domain error, or a file the system refused, into a Vietnamese message and exit 1."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -61,8 +61,24 @@ def translate_errors(func: F) -> F:
             return func(*args, **kwargs)
         except ReportgenError as exc:
             raise click.ClickException(exc.message) from None
+        except OSError as exc:  # a file locked, unreadable or gone: a message, not a traceback
+            raise click.ClickException(_os_error_message(exc)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _os_error_message(exc: OSError) -> str:
+    where = f" {Path(exc.filename).as_posix()}" if exc.filename else ""
+    if isinstance(exc, PermissionError):
+        why = "không có quyền truy cập, hoặc tệp đang mở trong Word/Excel"
+    elif isinstance(exc, FileNotFoundError):
+        why = "không tìm thấy tệp"
+    else:
+        why = f"lỗi hệ thống: {exc.strerror or exc}"
+    return (
+        f"Không đọc hoặc ghi được tệp{where} ({why}). Hãy đóng tệp nếu đang mở, kiểm tra "
+        "thư mục, rồi chạy lại."
+    )
 
 
 def workspace() -> Path:
