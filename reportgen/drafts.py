@@ -223,10 +223,8 @@ def _changes_since(
         return ()
     try:
         old = load_figures(out_dir / previous.json)
-    except ReportgenError:
-        return (
-            f"Không so sánh được với dự thảo {previous.number:02d}: thiếu tệp {previous.json}.",
-        )
+    except ReportgenError as exc:  # gone or damaged: say which, as load_figures words it
+        return (f"Không so sánh được với dự thảo {previous.number:02d}: {exc.message}",)
     return describe_changes(old, figures)
 
 

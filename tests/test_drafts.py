@@ -142,6 +142,22 @@ def test_corrected_input_makes_a_new_draft_and_keeps_the_old(tmp_path):
     assert entries[1].changes == result.changes
 
 
+@pytest.mark.parametrize(
+    ("damage", "words"),
+    [("delete", "Không tìm thấy tệp"), ("garble", "bị hỏng")],
+    ids=["deleted", "damaged"],
+)
+def test_a_previous_json_gone_or_damaged_is_named_as_such(tmp_path, damage, words):
+    first = publish(tmp_path)
+    if damage == "delete":
+        first.draft.json.unlink()
+    else:
+        first.draft.json.write_text("{ not json", encoding="utf-8")
+    (line,) = publish(tmp_path, b"v2").changes
+    assert line.startswith("Không so sánh được với dự thảo 01: ")
+    assert words in line and "BaoCao_2025_du-thao-01.json" in line
+
+
 def test_a_changed_renderer_alone_makes_a_new_draft(tmp_path):
     publish(tmp_path)
     result = publish(tmp_path, docx=b"DOCX rendered differently")
