@@ -288,8 +288,7 @@ def _dates(year: int, config: Config) -> dict[str, str]:
     profile = config.profile
     when = profile.document_date
     if when is None:
-        month = f"{profile.document_month:02d}" if profile.document_month <= 2 else ""
-        month = month or str(profile.document_month)
+        _, month = fmt.day_month(date(year, profile.document_month, 1))
         long = f"ngày{BLANK_DAY}tháng {month} năm {year}"
         stamp = date(year + 1, 1, 1)
     else:

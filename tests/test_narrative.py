@@ -124,3 +124,9 @@ def test_assessments_are_attributed_and_unmet_targets_listed(config):
             "message": "“nhiều” không phải là số",
         }
     ]
+
+
+def test_undated_header_pads_january_and_february(config):
+    profile = replace(config.profile, document_month=2)
+    context = build_context(sample_figures(), replace(config, profile=profile))
+    assert context["place_date"] == "Đắk Hà, ngày      tháng 02 năm 2025"
