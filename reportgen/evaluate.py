@@ -30,13 +30,11 @@ def shortfall(numerator: int, denominator: int, target: Fraction) -> int:
     return max(0, math.ceil(target * denominator) - numerator)
 
 
-def _share(
-    code: str, d: IndicatorDef, numerator: int, denominator: int, milestone: int
-) -> IndicatorResult:
+def _share(d: IndicatorDef, numerator: int, denominator: int, milestone: int) -> IndicatorResult:
     target = d.target_for(milestone)
     if denominator == 0:
         return IndicatorResult(
-            code,
+            d.code,
             d.name,
             numerator,
             0,
@@ -52,7 +50,7 @@ def _share(
     met = value >= target.low
     gap = 0 if met else shortfall(numerator, denominator, target.low)
     return IndicatorResult(
-        code,
+        d.code,
         d.name,
         numerator,
         denominator,
@@ -160,10 +158,10 @@ def evaluate(intake: Intake, config: Config, history: Mapping[int, int]) -> Figu
         if d.measure == "library_share":
             of_kind = libs[libs["kind"] == d.library_kind]
             count = int(of_kind[d.criterion].astype(bool).sum())
-            indicators.append(_share(d.code, d, count, len(of_kind), milestone))
+            indicators.append(_share(d, count, len(of_kind), milestone))
         elif d.measure == "institution_share":
             count = int(insts["active"].astype(bool).sum())
-            indicators.append(_share(d.code, d, count, len(insts), milestone))
+            indicators.append(_share(d, count, len(insts), milestone))
         else:
             indicators.append(_growth(d, year, uses, history, milestone))
 
