@@ -27,6 +27,7 @@ class Collector:
 
     file: str
     unit: str = ""
+    year: int = 0  # the report year, to tell "... năm 2024" from "... năm 2025" columns
     problems: list[Problem] = field(default_factory=list)
 
     def add(self, severity: str, message: str, sheet: str = "", cell: str = "") -> None:
@@ -100,7 +101,7 @@ def _rows(
     if not any(not cells.is_blank(v) for row in grid.rows for v in row):
         return
     names = ("name",) if "name" in columns.values() else tuple(columns.values())[1:]
-    table = find_table(grid, columns, names)
+    table = find_table(grid, columns, names, out.year)
     labels = {f: label for label, f in columns.items()}
     if table is None:
         wanted = ", ".join(
@@ -115,6 +116,14 @@ def _rows(
         msg = f"{where}: không tìm thấy cột {', '.join(missing)} — cả sheet bị bỏ qua"
         out.add(ERROR, msg, grid.name)
         return
+    for name, candidates in table.rivals.items():
+        refs = " và ".join(cell_ref(table.header_row, c) for c in candidates)
+        chosen = cell_ref(table.header_row, table.columns[name])
+        msg = (
+            f'các cột {refs} đều có thể là cột "{labels[name]}" — đã dùng cột {chosen}; '
+            "nếu không đúng, hãy xóa hoặc đổi tên cột thừa"
+        )
+        out.add(WARNING, msg, grid.name, chosen)
     for number, values in table.rows():
         if all(cells.is_blank(v) for f, v in values.items() if f != "stt"):
             continue  # a numbered template row left empty

@@ -58,20 +58,37 @@ def _strength_of(found: tuple[str, str], expected: tuple[str, str]) -> int:
     return 0
 
 
-def match_columns(header: tuple[object, ...], columns: Mapping[str, str]) -> dict[str, int]:
-    """Field name -> 1-based column for the contract columns found in a header row."""
+def match_columns(
+    header: tuple[object, ...], columns: Mapping[str, str], year: int = 0
+) -> tuple[dict[str, int], dict[str, tuple[int, ...]]]:
+    """Field -> 1-based column for the contract columns found, and fields two columns claim.
+
+    When several columns name a field equally well ("Lượt người sử dụng năm 2024",
+    "... năm 2025"), the one naming the report year wins; otherwise the first, as a rival.
+    """
     found = [header_keys(v) for v in header]
     expected = {field: _keys(label) for label, field in columns.items()}
     placed: dict[str, int] = {}
+    rivals: dict[str, tuple[int, ...]] = {}
     for strength in (3, 2, 1):
         for field, key in expected.items():
             if field in placed:
                 continue
-            for index, cell in enumerate(found):
-                if index + 1 not in placed.values() and _strength(cell, key) == strength:
-                    placed[field] = index + 1
-                    break
-    return placed
+            candidates = [
+                index + 1
+                for index, cell in enumerate(found)
+                if index + 1 not in placed.values() and _strength(cell, key) == strength
+            ]
+            if not candidates:
+                continue
+            of_year = [c for c in candidates if year and str(year) in text(header[c - 1])]
+            if len(of_year) == 1:
+                placed[field] = of_year[0]
+                continue
+            placed[field] = candidates[0]
+            if len(candidates) > 1:
+                rivals[field] = tuple(candidates)
+    return placed, rivals
 
 
 @dataclass(frozen=True)
@@ -81,6 +98,7 @@ class Table:
     grid: Grid
     header_row: int
     columns: Mapping[str, int]
+    rivals: Mapping[str, tuple[int, ...]]  # fields that more than one column could be
 
     def rows(self) -> Iterator[tuple[int, dict[str, object]]]:
         """(row number, field -> value) for each data row; blank and total rows skipped."""
@@ -100,15 +118,15 @@ def _is_total(row: tuple[object, ...]) -> bool:
 
 
 def find_table(
-    grid: Grid, columns: Mapping[str, str], keys: tuple[str, ...] = ("name",)
+    grid: Grid, columns: Mapping[str, str], keys: tuple[str, ...] = ("name",), year: int = 0
 ) -> Table | None:
     """The header row among the first rows: the one naming the most contract columns."""
     best: Table | None = None
     for number in range(1, min(len(grid.rows), HEADER_SEARCH_ROWS) + 1):
-        placed = match_columns(grid.rows[number - 1], columns)
+        placed, rivals = match_columns(grid.rows[number - 1], columns, year)
         if any(k in placed for k in keys) and len(placed) >= 2:
             if best is None or len(placed) > len(best.columns):
-                best = Table(grid, number, placed)
+                best = Table(grid, number, placed, rivals)
     return best
 
 
