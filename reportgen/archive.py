@@ -13,11 +13,9 @@ from pathlib import Path
 from .config import CONFIG_DIR, TEMPLATE, config_files, load_config
 from .drafts import MANIFEST, ManifestEntry, find_draft, manifest_bytes, mark_final, write_manifest
 from .errors import ReportgenError
-from .files import atomic_write, file_digest, sha256_bytes
+from .files import atomic_write, file_digest, input_files, is_clutter, sha256_bytes
 
 SUMS = "SHA256SUMS.txt"
-# Files Excel, macOS and Windows leave in folders; they are no one's input.
-_JUNK_NAMES = {"thumbs.db", "desktop.ini"}
 
 
 @dataclass(frozen=True)
@@ -36,27 +34,16 @@ def archive_path(out_dir: Path, year: int, number: int) -> Path:
     return out_dir / f"LuuTru_BaoCao_{year}_du-thao-{number:02d}.zip"
 
 
-def _is_junk(name: str) -> bool:
-    """Lock files (`~$x.xlsx`), hidden files and system clutter."""
-    base = name.rsplit("/", 1)[-1]
-    return base.startswith(("~$", ".")) or base.lower() in _JUNK_NAMES
-
-
 def scan_inputs(folder: Path) -> dict[str, str]:
     """Every input file of a year folder by relative name, with its SHA-256."""
     if not folder.is_dir():
         return {}
-    found = {}
-    for path in sorted(folder.rglob("*")):
-        name = path.relative_to(folder).as_posix()
-        if path.is_file() and not any(_is_junk(part) for part in name.split("/")):
-            found[name] = file_digest(path)
-    return found
+    return {p.relative_to(folder).as_posix(): file_digest(p) for p in input_files(folder)}
 
 
 def input_differences(entry: ManifestEntry, folder: Path) -> list[str]:
     """How the input folder differs from what the draft was made from, one line per file."""
-    recorded = {f.name: f.sha256 for f in entry.inputs if not _is_junk(f.name)}
+    recorded = {f.name: f.sha256 for f in entry.inputs if not is_clutter(f.name)}
     present = scan_inputs(folder)
     lines = [
         f"đã bị sửa: {name}"

@@ -1,4 +1,4 @@
-"""Writing the clerk's files safely: whole or not at all, never over one already there."""
+"""The clerk's files: which are inputs, and writing whole or not at all, never over another."""
 
 from __future__ import annotations
 
@@ -10,6 +10,29 @@ import tempfile
 from pathlib import Path
 
 from .errors import ReportgenError
+
+# Files Excel, macOS and Windows leave in folders; they are no one's input.
+CLUTTER_NAMES = frozenset({"thumbs.db", "desktop.ini"})
+
+
+def is_clutter(name: str) -> bool:
+    """Lock files (`~$x.xlsx`), hidden files and system clutter, at any depth of a path."""
+    return any(
+        part.startswith(("~$", ".")) or part.lower() in CLUTTER_NAMES
+        for part in name.replace("\\", "/").split("/")
+    )
+
+
+def input_files(folder: Path) -> list[Path]:
+    """The files of a year folder, sorted by relative name, clutter left out."""
+    if not folder.is_dir():
+        return []
+    found = [
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and not is_clutter(p.relative_to(folder).as_posix())
+    ]
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
 
 def sha256_bytes(data: bytes) -> str:

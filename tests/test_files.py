@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.errors import ReportgenError
-from reportgen.files import numbered, write_new
+from reportgen.files import input_files, numbered, write_new
 from reportgen.problem_sheet import save_problem_list
 
 
@@ -64,3 +64,16 @@ def test_problem_list_takes_the_next_number_or_reuses_an_identical_newest(tmp_pa
     third, created = save_problem_list(folder, 2025, b"v2")
     assert (third.name, created) == ("KiemTra_2025_04.xlsx", True)
     assert first.read_bytes() == b"v1" and third.read_bytes() == b"v2"
+
+
+def test_clutter_is_never_an_input(tmp_path):
+    year = tmp_path / "2025"
+    for name in ("Đắk La.xlsx", "~$Đắk La.xlsx", ".hidden.xlsx", "Thumbs.db", "desktop.ini",
+                 "con/Hà Mòn.xlsx", ".git/x.xlsx"):  # fmt: skip
+        (year / name).parent.mkdir(parents=True, exist_ok=True)
+        (year / name).write_bytes(b"x")
+    assert [p.relative_to(year).as_posix() for p in input_files(year)] == [
+        "con/Hà Mòn.xlsx",
+        "Đắk La.xlsx",
+    ]
+    assert input_files(tmp_path / "2019") == []

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .. import vocab
 from ..config import Config, Unit
+from ..files import input_files
 from ..models import ERROR, WARNING, InputFile, Intake, Problem, UnitInfo, UnitReturn
 from . import cells, rows
 from .rows import Collector
@@ -37,19 +38,6 @@ class FileOutcome:
     problems: tuple[Problem, ...]
     made_on: date | None
     modified: float
-
-
-def input_paths(folder: Path) -> list[Path]:
-    """The files of a year folder, sorted by name; lock files and hidden files left out."""
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in folder.rglob("*"):
-        parts = path.relative_to(folder).parts
-        if any(p.startswith((".", "~$")) for p in parts) or not path.is_file():
-            continue
-        found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
 
 def _info(grid: Grid | None, out: Collector, year: int) -> tuple[UnitInfo, dict[str, str]]:
@@ -187,7 +175,7 @@ def read_year(
 ) -> Intake:
     """Read every workbook in inputs/<year>/ into one Intake; never raises for bad input."""
     # `strict` lets unexpected exceptions (programming errors) through, for tests.
-    paths = input_paths(folder)
+    paths = input_files(folder)
     outcomes = []
     for index, path in enumerate(paths, start=1):
         name = path.relative_to(folder).as_posix()
