@@ -9,7 +9,7 @@ import click
 
 from .. import fmt
 from ..evaluate import indicator_value_text
-from ..models import ERROR, Figures
+from ..models import Figures
 from ..pdf import convert_to_pdf
 from ..pipeline import compute, publish
 from .common import (
@@ -56,15 +56,7 @@ def build(year: int, inputs_dir: Path, outputs_dir: Path, pdf: bool) -> None:
     config, intake, figures = computed
     unit_names = config.unit_names
     _echo_summary(figures, unit_names)
-    errors = sum(p.severity == ERROR for p in intake.problems)
-    if intake.problems:
-        click.echo(
-            f"Vấn đề trong dữ liệu: {errors} lỗi (dòng bị loại khỏi số liệu), "
-            f"{len(intake.problems) - errors} cảnh báo:"
-        )
-        echo_problems(intake.problems, unit_names)
-    else:
-        click.echo("Không có vấn đề nào trong dữ liệu.")
+    echo_problems(intake.problems, unit_names)
 
     result = publish(root, inputs_dir, outputs_dir, computed, datetime.now())
     draft = result.draft

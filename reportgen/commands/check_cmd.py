@@ -10,7 +10,7 @@ import click
 from ..completeness import UnitStatus, completeness, missing_unit_problems
 from ..config import load_config
 from ..errors import ReportgenError
-from ..models import ERROR, Problem
+from ..models import Problem
 from ..pipeline import read_checked
 from ..problem_sheet import CHECKS_DIR, in_unit_order, problems_workbook, save_problem_list
 from .common import (
@@ -63,16 +63,9 @@ def check(year: int, inputs_dir: Path, outputs_dir: Path) -> None:
     unit_names = config.unit_names
     _echo_table(statuses, year)
 
-    problems = in_unit_order(intake.problems, unit_names)
-    errors = sum(p.severity == ERROR for p in problems)
     click.echo("")
-    if problems:
-        click.echo(
-            f"Vấn đề: {errors} lỗi (dòng bị loại khỏi số liệu), {len(problems) - errors} cảnh báo:"
-        )
-        echo_problems(problems, unit_names)
-    else:
-        click.echo("Không có vấn đề nào trong các bảng tính đã nhận.")
+    problems = in_unit_order(intake.problems, unit_names)
+    errors = echo_problems(problems, unit_names)
 
     to_send: list[Problem] = [*problems, *missing_unit_problems(statuses, year)]
     if to_send:

@@ -13,6 +13,7 @@ import click
 
 from ..errors import ReportgenError
 from ..models import ERROR, Problem
+from ..problem_sheet import in_unit_order
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -99,13 +100,23 @@ def file_progress() -> Callable[[int, int, str], None] | None:
     return report
 
 
-def echo_problems(problems: Sequence[Problem], unit_names: Mapping[str, str]) -> None:
-    """Every problem, grouped by unit, each with its file › sheet › cell."""
-    by_unit: dict[str, list[Problem]] = {}
-    for problem in problems:
-        by_unit.setdefault(problem.unit, []).append(problem)
-    for unit, items in by_unit.items():
-        click.echo(f"  {unit_names.get(unit, unit) if unit else 'Chưa xác định được đơn vị'}:")
-        for p in items:
-            mark = "Lỗi" if p.severity == ERROR else "Cảnh báo"
-            click.echo(f"    - [{mark}] {p.location()}: {p.message}")
+def echo_problems(problems: Sequence[Problem], unit_names: Mapping[str, str]) -> int:
+    """Every problem, by unit in registry order, each with its file › sheet › cell; the errors."""
+    errors = sum(p.severity == ERROR for p in problems)
+    if not problems:
+        click.echo("Không có vấn đề nào trong dữ liệu.")
+        return 0
+    click.echo(
+        f"Vấn đề trong dữ liệu: {errors} lỗi (phần có lỗi không được tính vào số liệu), "
+        f"{len(problems) - errors} cảnh báo:"
+    )
+    current: str | None = None
+    for p in in_unit_order(problems, unit_names):
+        if p.unit != current:
+            current = p.unit
+            click.echo(
+                f"  {unit_names.get(p.unit, p.unit) if p.unit else 'Chưa xác định được đơn vị'}:"
+            )
+        mark = "Lỗi" if p.severity == ERROR else "Cảnh báo"
+        click.echo(f"    - [{mark}] {p.location()}: {p.message}")
+    return errors
