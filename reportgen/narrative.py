@@ -177,8 +177,9 @@ def _direction(figures: Figures, config: Config) -> list[str]:
     communication = next((g for g in figures.task_groups if g.number == 1), None)
     if communication and communication.activities:
         paragraphs.append(
-            "Công tác tuyên truyền được các đơn vị quan tâm: "
-            f"{_names(communication.units, config)} đã tổ chức "
+            "Công tác tuyên truyền được các đơn vị quan tâm; "
+            f"{fmt.integer(len(communication.units))} đơn vị "
+            f"({_names(communication.units, config)}) đã tổ chức "
             f"{fmt.integer(len(communication.activities))} hoạt động tuyên truyền, phổ biến "
             "nâng cao nhận thức về học tập suốt đời, thu hút "
             f"{fmt.integer(communication.participants)} lượt người tham gia."

@@ -185,6 +185,11 @@ def test_build_gives_every_figure_known_in_advance(workspace):
     for code, percent in PERCENTS.items():
         assert percent in text, code
     assert "3/9" in text
+    assert (
+        "1 đơn vị (Trung tâm Văn hóa - Thể thao - Du lịch và Truyền thông) đã tổ chức "
+        "1 hoạt động tuyên truyền" in text
+    )
+    assert "ngân sách nhà nước 85.000.000 đồng" in text  # 40 + 9 × 5 million
     assert "UBND xã Ngọk Réo" in text and "UBND xã Ngọk Wang" in text
     assert "Ngày Sách & Văn hóa đọc <2025>" in text  # escaped, not corrupting
     assert "TV_HTSD_XA" in result.output and "Chưa đạt" in result.output
