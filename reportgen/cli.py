@@ -8,11 +8,12 @@ from .commands.build_cmd import build
 from .commands.check_cmd import check
 from .commands.drafts_cmds import archive, diff, history
 from .commands.forms_cmd import forms
+from .commands.vietnamese import VietnameseGroup
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group(cls=VietnameseGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(
     package_name="reportgen", prog_name="reportgen", message="%(prog)s %(version)s"
 )
