@@ -6,6 +6,7 @@ import gettext
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import ModuleType
 from typing import Any
 
 import click
@@ -19,7 +20,8 @@ import click
 # So the catalogue below is a plain dict, and `vietnamese_messages` points
 # Click's own `_`/`ngettext` names at it only while our group runs.
 
-# Every user-facing msgid of Click 8.1-8.5, exactly as in its source.
+# Every user-facing msgid of Click 8.1-8.5 (read in 8.1.3, 8.1.8, 8.2.1 and
+# 8.5.1), exactly as in its source.
 # Left out on purpose: errors Click raises at definition time for programming
 # mistakes ("Name '{name}' defined twice", "Could not determine name for
 # option ...", "Unknown color ...", "Choice({choices})" repr and the like).
@@ -149,7 +151,7 @@ PLURAL_CATALOGUE: dict[tuple[str, str], tuple[str, str]] = {
     (
         "{value!r} is not {choice}.",
         "{value!r} is not one of {choices}.",
-    ): ("{value!r} không phải là {choice}.", "{value!r} không thuộc {choices}."),
+    ): ("{value!r} không phải là {choice}.", "{value!r} không phải là một trong {choices}."),
     (
         "{value!r} does not match the format {format}.",
         "{value!r} does not match the formats {formats}.",
@@ -203,7 +205,7 @@ def vietnamese_messages() -> Iterator[None]:
     translations = VietnameseTranslations()
     replacements = {"_": translations.gettext, "ngettext": translations.ngettext}
     stdlib = {"_": gettext.gettext, "ngettext": gettext.ngettext}
-    patched: list[tuple[Any, str]] = []
+    patched: list[tuple[ModuleType, str]] = []
     # Click's modules bind the stdlib functions by name; only those bindings
     # are swapped (a nested run finds them already swapped and leaves them).
     for name, module in list(sys.modules.items()):
