@@ -65,7 +65,12 @@ def _share(d: IndicatorDef, numerator: int, denominator: int, milestone: int) ->
 
 
 def _growth(
-    d: IndicatorDef, year: int, uses: int, history: Mapping[int, int], milestone: int
+    d: IndicatorDef,
+    year: int,
+    uses: int,
+    history: Mapping[int, int],
+    milestone: int,
+    first_milestone: int,
 ) -> IndicatorResult:
     target = d.target_for(milestone)
     previous = history.get(year - 1)
@@ -89,7 +94,7 @@ def _growth(
     gap = 0 if met else max(0, math.ceil(previous * (1 + target.low)) - uses)
     average = since = None
     earlier = sorted(y for y, v in history.items() if y < year - 1 and v > 0)
-    if year > 2025 and earlier:
+    if year > first_milestone and earlier:  # the plan: average growth after its first milestone
         since = earlier[0]
         average = (uses / history[since]) ** (1 / (year - since)) - 1
     return IndicatorResult(
@@ -163,7 +168,8 @@ def evaluate(intake: Intake, config: Config, history: Mapping[int, int]) -> Figu
             count = int(insts["active"].astype(bool).sum())
             indicators.append(_share(d, count, len(insts), milestone))
         else:
-            indicators.append(_growth(d, year, uses, history, milestone))
+            first = config.plan.milestones[0]
+            indicators.append(_growth(d, year, uses, history, milestone, first))
 
     task_groups = tuple(
         TaskGroup(

@@ -152,3 +152,11 @@ def test_missing_units_task_groups_and_funding(config):
     data = figures_json(figures, config)
     assert data["problems"][0]["cell"] == "D2"
     assert data["units"]["missing"] == list(figures.missing)
+
+
+def test_no_average_growth_up_to_the_first_milestone(config):
+    libraries = [lib("TTVHTT", vocab.LIB_DISTRICT, uses=12_100)]
+    intake = Intake(2025, (unit_return("TTVHTT", libraries),), (), ())
+    result = by_code(evaluate(intake, config, {2023: 10_000, 2024: 11_000}))["TV_LUOT_TANG"]
+    assert result.value == Fraction(1, 10)
+    assert result.average_growth is None and result.average_since is None
