@@ -44,11 +44,12 @@ def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
         }
         for i, lib in enumerate(schools)
     ]
+    books = [lib.books for lib in schools if lib.books is not None]
     school_total = {
         "serving": n(sum(lib.serves_lifelong for lib in schools)),
         "digital": n(sum(lib.digital for lib in schools)),
         "uses": n(sum(lib.uses for lib in schools)),
-        "books": n(sum(lib.books or 0 for lib in schools)),
+        "books": n(sum(books)) if books else "",  # blank, not a made-up 0, when none was given
     }
     activities = [
         {

@@ -323,3 +323,15 @@ def test_profile_edits_reach_the_header(workspace):
     assert all(r.bold for p in left[2:] for r in p.runs if r.text.strip())
     assert header.cell(1, 0).text.strip() == "Số: 05/BC-UBND"
     assert header.cell(1, 1).text.strip() == "Đắk Hà, ngày 05 tháng 11 năm 2025"
+
+
+def test_school_libraries_appendix_totals(workspace):
+    assert run("build", "--year", "2025").exit_code == 0
+    doc = Document(workspace / "outputs" / "2025" / "BaoCao_2025_du-thao-01.docx")
+    table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Tên thư viện")
+    header = [c.text for c in table.rows[0].cells]
+    total = dict(zip(header, (c.text for c in table.rows[-1].cells), strict=True))
+    assert total["Tên thư viện"] == "Tổng cộng"
+    assert (total["Phục vụ HTSĐ"], total["Lượt người sử dụng"]) == ("7", "5.000")
+    assert total["Số bản sách"] == ""  # no school gave its book count: blank, not 0
+    assert len(table.rows) == 1 + 10 + 1
