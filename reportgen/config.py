@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -131,6 +132,11 @@ class Config:
         return {u.code: u.name for u in self.units}
 
 
+def _nfc(text: str) -> str:
+    """Text as the report prints it: NFC (a Mac or an old keyboard tool may save NFD), trimmed."""
+    return unicodedata.normalize("NFC", text).strip()
+
+
 class _Table:
     """A TOML table with typed getters whose errors name the file and key."""
 
@@ -149,7 +155,7 @@ class _Table:
         value = self.data.get(key, None if required else default)
         if not isinstance(value, str) or (required and not value.strip()):
             raise self.fail(key, "một chuỗi chữ trong dấu ngoặc kép")
-        return value.strip()
+        return _nfc(value)
 
     def integer(self, key: str, *, default: int | None = None) -> int:
         value = self.data.get(key, default)
@@ -161,7 +167,7 @@ class _Table:
         value = self.data.get(key, default)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(key, 'một danh sách chuỗi, ví dụ ["...", "..."]')
-        return tuple(v.strip() for v in value)
+        return tuple(_nfc(v) for v in value)
 
     def table(self, key: str) -> _Table:
         value = self.data.get(key, {})

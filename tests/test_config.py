@@ -1,6 +1,7 @@
 """The clerk's configuration files: defaults load, mistakes are named by file and key."""
 
 import shutil
+import unicodedata
 from fractions import Fraction
 from pathlib import Path
 
@@ -81,3 +82,11 @@ def test_duplicate_unit_codes_are_refused(workspace):
 def test_missing_config_folder(tmp_path):
     with pytest.raises(ReportgenError, match="Không tìm thấy tệp cấu hình"):
         load_config(tmp_path)
+
+
+def test_decomposed_unicode_in_configuration_is_normalised(workspace):
+    path = workspace / "config" / "profile.toml"
+    path.write_text(unicodedata.normalize("NFD", path.read_text("utf-8")), "utf-8")
+    config = load_config(workspace)
+    assert config.profile.signer_name == "Phạm Thị Thương"
+    assert config.profile.issuing_body == ("ỦY BAN NHÂN DÂN", "HUYỆN ĐẮK HÀ")
