@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from . import fmt, vocab
 from .config import Config
-from .models import ERROR, Figures
+from .models import ERROR, Figures, UnitFigures
 
-_UNIT_FIELDS = (
-    "libraries",
-    "libraries_serving",
-    "libraries_digital",
-    "library_uses",
-    "institutions",
-    "institutions_active",
-    "activities",
-    "participants",
-    "state_funding",
-    "social_funding",
-)
+# The counts of a unit's appendix line: every field of UnitFigures but its code and name.
+_UNIT_FIELDS = tuple(f.name for f in fields(UnitFigures) if f.name not in ("unit", "name"))
 
 
 def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
