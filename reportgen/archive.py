@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .config import CONFIG_DIR, TEMPLATE, config_files, load_config
+from .config import load_config
 from .drafts import MANIFEST, ManifestEntry, find_draft, manifest_bytes, mark_final, write_manifest
 from .errors import ReportgenError
-from .files import atomic_write, file_digest, input_files, is_clutter, sha256_bytes
+from .files import (
+    atomic_write,
+    file_digest,
+    input_files,
+    is_clutter,
+    sha256_bytes,
+    stable_zip,
+)
+from .workspace import CONFIG_DIR, TEMPLATE, Workspace
 
 SUMS = "SHA256SUMS.txt"
 
@@ -55,16 +62,16 @@ def input_differences(entry: ManifestEntry, folder: Path) -> list[str]:
     return lines
 
 
-def _check_sources(entry: ManifestEntry, workspace: Path, inputs_folder: Path) -> None:
+def _check_sources(entry: ManifestEntry, workspace: Workspace, year: int) -> None:
     """Refuse when inputs, configuration or template are no longer those of the draft."""
-    lines = input_differences(entry, inputs_folder)
+    lines = input_differences(entry, workspace.year_inputs(year))
     if load_config(workspace).digest != entry.config_sha256:
         lines.append(f"cấu hình trong {CONFIG_DIR}/ đã thay đổi")
-    template = workspace / TEMPLATE
+    template = workspace.template
     if not template.is_file():
-        lines.append(f"không còn mẫu báo cáo {TEMPLATE.as_posix()}")
+        lines.append(f"không còn mẫu báo cáo {TEMPLATE}")
     elif file_digest(template) != entry.template_sha256:
-        lines.append(f"mẫu báo cáo {TEMPLATE.as_posix()} đã thay đổi")
+        lines.append(f"mẫu báo cáo {TEMPLATE} đã thay đổi")
     if lines:
         listed = "\n".join(f"  - {line}" for line in lines)
         raise ReportgenError(
@@ -98,21 +105,17 @@ def _draft_members(entry: ManifestEntry, out_dir: Path) -> tuple[dict[str, bytes
 
 
 def collect_members(
-    entry: ManifestEntry,
-    year: int,
-    out_dir: Path,
-    inputs_folder: Path,
-    workspace: Path,
-    manifest: bytes,
+    entry: ManifestEntry, year: int, workspace: Workspace, manifest: bytes
 ) -> tuple[dict[str, bytes], list[str]]:
     """Every file the archive holds, by its name inside the zip."""
-    members, notes = _draft_members(entry, out_dir)
+    members, notes = _draft_members(entry, workspace.year_outputs(year))
     members[MANIFEST] = manifest
+    inputs_folder = workspace.year_inputs(year)
     for f in entry.inputs:
         members[f"inputs/{year}/{f.name}"] = _read(inputs_folder / f.name, "tệp đầu vào")
-    for path in config_files(workspace):
+    for path in workspace.config_files:
         members[f"{CONFIG_DIR}/{path.name}"] = _read(path, "tệp cấu hình")
-    members[TEMPLATE.as_posix()] = _read(workspace / TEMPLATE, "mẫu báo cáo")
+    members[TEMPLATE] = _read(workspace.template, "mẫu báo cáo")
     sums = "".join(f"{sha256_bytes(data)}  {name}\n" for name, data in sorted(members.items()))
     members[SUMS] = sums.encode("utf-8")
     return members, notes
@@ -121,14 +124,7 @@ def collect_members(
 def zip_bytes(members: Mapping[str, bytes], when: datetime) -> bytes:
     """A zip of the members, in name order, every entry stamped with the same time."""
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(members):
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, members[name])
-    return buffer.getvalue()
+    return stable_zip(((name, members[name]) for name in sorted(members)), stamp)
 
 
 def verify_zip(path: Path, expected: Mapping[str, str]) -> None:
@@ -175,23 +171,18 @@ def _recheck(path: Path) -> int:
 
 
 def archive_draft(
-    out_dir: Path,
-    inputs_dir: Path,
-    year: int,
-    workspace: Path,
-    number: int | None,
-    now: datetime,
+    workspace: Workspace, year: int, number: int | None, now: datetime
 ) -> ArchiveResult:
-    """Mark a draft final and write its verified archive; `inputs_dir` holds one folder per year."""
+    """Mark a draft final and write its verified archive."""
+    out_dir = workspace.year_outputs(year)
     entry = find_draft(out_dir, year, number)
     target = archive_path(out_dir, year, entry.number)
     if target.exists():
         return ArchiveResult(target, entry.number, False, _recheck(target))
-    inputs_folder = inputs_dir / str(year)
-    _check_sources(entry, workspace, inputs_folder)
+    _check_sources(entry, workspace, year)
     entries = mark_final(out_dir, year, entry.number)
     manifest = manifest_bytes(year, entries)
-    members, notes = collect_members(entry, year, out_dir, inputs_folder, workspace, manifest)
+    members, notes = collect_members(entry, year, workspace, manifest)
     atomic_write(target, zip_bytes(members, now))
     try:
         verify_zip(target, {name: sha256_bytes(data) for name, data in members.items()})

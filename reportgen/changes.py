@@ -11,8 +11,6 @@ from . import fmt
 PROBLEM_LINES = 8  # more fixed/new problems than this are summed up in one line
 MISSING = "—"
 
-_MET_TEXT = {True: "Đạt", False: "Chưa đạt", None: "Chưa đánh giá được"}
-
 
 def _value_text(indicator: Mapping[str, Any]) -> str:
     """The value as the report prints it; computed from `value` when `value_text` is absent."""
@@ -25,7 +23,7 @@ def _value_text(indicator: Mapping[str, Any]) -> str:
 
 def _met_text(indicator: Mapping[str, Any]) -> str:
     met = indicator.get("met")
-    return _MET_TEXT.get(met if isinstance(met, bool) else None, _MET_TEXT[None])
+    return fmt.verdict(met if isinstance(met, bool) else None, str(indicator.get("status", "")))
 
 
 def indicator_changes(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]]) -> list:
@@ -73,7 +71,13 @@ def unit_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
 
 
 def _problem_key(problem: Mapping[str, Any]) -> tuple[str, str, str, str]:
-    return tuple(str(problem.get(k, "")) for k in ("file", "sheet", "cell", "message"))  # type: ignore[return-value]
+    """Which problem this is: its unit (or file), sheet, cell and code, not its wording.
+
+    A draft written before problems had codes is keyed on its message instead.
+    """
+    where = str(problem.get("unit") or "") or str(problem.get("file", ""))
+    kind = str(problem.get("code") or "") or str(problem.get("message", ""))
+    return (where, str(problem.get("sheet", "")), str(problem.get("cell", "")), kind)
 
 
 def _problem_text(problem: Mapping[str, Any]) -> str:

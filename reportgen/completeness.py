@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import vocab
 from .config import Config
 from .models import ERROR, WARNING, Intake, Problem
 
@@ -47,7 +46,9 @@ def completeness(intake: Intake, config: Config) -> list[UnitStatus]:
     return statuses
 
 
-def missing_unit_problems(statuses: Sequence[UnitStatus], year: int) -> tuple[Problem, ...]:
+def missing_unit_problems(
+    statuses: Sequence[UnitStatus], year: int, deadline: str
+) -> tuple[Problem, ...]:
     """A warning for each unit that has not sent its workbook, for the list sent back to units."""
     return tuple(
         Problem(
@@ -56,10 +57,10 @@ def missing_unit_problems(statuses: Sequence[UnitStatus], year: int) -> tuple[Pr
             cell="",
             severity=WARNING,
             message=(
-                f"Chưa gửi bảng tính báo cáo năm {year} "
-                f"(hạn gửi trước ngày {vocab.DEADLINE}/{year})."
+                f"Chưa gửi bảng tính báo cáo năm {year} (hạn gửi trước ngày {deadline}/{year})."
             ),
             unit=s.code,
+            code="return-missing",
         )
         for s in statuses
         if not s.received

@@ -14,21 +14,30 @@ from typing import Any
 
 from . import vocab
 from .errors import ReportgenError
+from .models import Criterion, Measure
+from .workspace import Workspace
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-CONFIG_DIR = "config"
-TEMPLATE = Path("templates") / "bao-cao.docx"  # the report template, inside the workspace
-PROFILE_FILE = "profile.toml"
-UNITS_FILE = "units.toml"
-PLAN_FILE = "plan.toml"
-
 UNIT_KINDS = ("xa", "giao-duc", "van-hoa", "lao-dong", "tai-chinh", "doan-the")
-MEASURES = ("library_share", "institution_share", "library_uses_growth")
-CRITERIA = ("serves_lifelong", "digital")
+MEASURES = tuple(m.value for m in Measure)
+CRITERIA = tuple(c.value for c in Criterion)
+# Words naming a level of local government, longest first, to read the scope of a body's name.
+LEVEL_WORDS = (
+    "thành phố",
+    "thị trấn",
+    "thị xã",
+    "đặc khu",
+    "phường",
+    "huyện",
+    "quận",
+    "tỉnh",
+    "xã",
+)
+DEFAULT_DEADLINE = "10/11"  # the programme's: units report before 10 November
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,7 @@ class Profile:
     signer_title: str
     signer_name: str
     advising_office: str
+    scope: str  # how the report names all it covers: "Toàn huyện", "Toàn xã", "Toàn tỉnh"
 
 
 @dataclass(frozen=True)
@@ -75,9 +85,9 @@ class IndicatorDef:
 
     code: str
     name: str
-    measure: str
+    measure: Measure
     library_kind: str
-    criterion: str
+    criterion: Criterion | None  # for library shares: which yes/no column counts
     targets: tuple[tuple[int, Target], ...]
 
     def target_for(self, milestone: int) -> Target:
@@ -100,6 +110,7 @@ class Plan:
     final_year: int
     baseline_uses: tuple[tuple[int, int], ...]
     indicators: tuple[IndicatorDef, ...]
+    deadline: str = DEFAULT_DEADLINE  # dd/mm: units send their workbook before this day
 
     def milestone_for(self, year: int) -> int:
         """The milestone in force for a report year."""
@@ -117,6 +128,7 @@ class Config:
     units: tuple[Unit, ...]
     plan: Plan
     digest: str  # SHA-256 over the three files, for the manifest
+    spellings: tuple[tuple[str, str], ...] = ()  # local spellings of a word in unit names
 
     def unit(self, code: str) -> Unit:
         """The registry unit with this code."""
@@ -186,7 +198,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
     if not path.is_file():
         raise ReportgenError(
             f"Không tìm thấy tệp cấu hình {path.as_posix()}. "
-            "Hãy chạy lệnh trong thư mục làm việc có thư mục config/."
+            "Hãy chạy lệnh trong thư mục làm việc có thư mục config/, hoặc chỉ ra thư mục đó"
+            " bằng --workspace."
         )
     try:
         return tomllib.loads(path.read_text(encoding="utf-8-sig"))
@@ -216,8 +229,20 @@ def _lines(table: _Table, key: str) -> tuple[str, ...]:
     """A value written as one line ("...") or as several (["...", "..."])."""
     raw = table.data.get(key, "")
     if isinstance(raw, str):
-        return (raw.strip(),) if raw.strip() else ()
+        return (_nfc(raw),) if raw.strip() else ()
     return tuple(line for line in table.texts(key) if line)
+
+
+def _scope(table: _Table, body_name: str) -> str:
+    """`scope` as written, else "Toàn <level>" from the level word in the body's name."""
+    if "scope" in table.data:
+        return table.text("scope")
+    words = re.findall(r"\w+", body_name.lower())
+    text = " " + " ".join(words) + " "
+    found = [(text.find(f" {w} "), w) for w in LEVEL_WORDS if f" {w} " in text]
+    if not found:
+        raise table.fail("scope", 'cách gọi toàn địa bàn trong câu văn, ví dụ "Toàn huyện"')
+    return f"Toàn {min(found)[1]}"
 
 
 def _load_profile(path: Path) -> Profile:
@@ -248,12 +273,14 @@ def _load_profile(path: Path) -> Profile:
         signer_title=t.text("signer_title"),
         signer_name=t.text("signer_name"),
         advising_office=t.text("advising_office", required=False),
+        scope=_scope(t, t.text("issuing_body_name")),
     )
 
 
-def _load_units(path: Path) -> tuple[Unit, ...]:
+def _load_units(path: Path) -> tuple[tuple[Unit, ...], tuple[tuple[str, str], ...]]:
+    root = _Table(_read_toml(path), path)
     units: list[Unit] = []
-    for t in _Table(_read_toml(path), path).tables("unit"):
+    for t in root.tables("unit"):
         code = t.text("code")
         if not re.fullmatch(r"[A-Za-z0-9_-]+", code):
             raise t.fail("code", "một mã chỉ gồm chữ không dấu, số và dấu gạch (ví dụ XA-DAKLA)")
@@ -267,7 +294,11 @@ def _load_units(path: Path) -> tuple[Unit, ...]:
         raise ReportgenError(
             f"Tệp cấu hình {path.as_posix()}: mã đơn vị bị trùng: {', '.join(duplicated)}."
         )
-    return tuple(units)
+    table = root.table("spellings")
+    spellings = tuple((_nfc(word), table.text(word)) for word in table.data)
+    if any(not word for word, _ in spellings):
+        raise table.fail("", 'một chữ trước dấu =, ví dụ "Ngọc" = "Ngọk"')
+    return tuple(units), spellings
 
 
 _TARGET = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?)\s*)?%\s*$")
@@ -284,17 +315,20 @@ def parse_target(text: str) -> Target | None:
 
 
 def _load_indicator(t: _Table, milestones: tuple[int, ...]) -> IndicatorDef:
-    measure = t.text("measure")
-    if measure not in MEASURES:
+    written = t.text("measure")
+    if written not in MEASURES:
         raise t.fail("measure", "một trong: " + ", ".join(MEASURES))
-    kind = criterion = ""
-    if measure == "library_share":
+    measure = Measure(written)
+    kind = ""
+    criterion: Criterion | None = None
+    if measure is Measure.LIBRARY_SHARE:
         kind = t.text("library_kind")
         if kind not in vocab.LIBRARY_KINDS:
             raise t.fail("library_kind", "một trong: " + "; ".join(vocab.LIBRARY_KINDS))
-        criterion = t.text("criterion")
-        if criterion not in CRITERIA:
+        written = t.text("criterion")
+        if written not in CRITERIA:
             raise t.fail("criterion", "một trong: " + ", ".join(CRITERIA))
+        criterion = Criterion(written)
     raw_targets = t.table("targets")
     targets = []
     for milestone in milestones:
@@ -331,23 +365,26 @@ def _load_plan(path: Path) -> Plan:
         final_year=t.integer("final_year", default=milestones[-1]),
         baseline_uses=tuple(sorted(baseline)),
         indicators=indicators,
+        deadline=_deadline(t),
     )
 
 
-def load_config(workspace: Path) -> Config:
+def _deadline(table: _Table) -> str:
+    """`deadline` as "dd/mm" (the programme's 10/11 when absent)."""
+    text = table.text("deadline", required=False, default=DEFAULT_DEADLINE)
+    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})", text)
+    if not match or not (1 <= int(match[1]) <= 31 and 1 <= int(match[2]) <= 12):
+        raise table.fail("deadline", 'một ngày dạng "ngày/tháng", ví dụ "10/11"')
+    return f"{int(match[1]):02d}/{int(match[2]):02d}"
+
+
+def load_config(workspace: Workspace) -> Config:
     """Load and validate the three configuration files of a workspace."""
-    folder = workspace / CONFIG_DIR
-    paths = [folder / name for name in (PROFILE_FILE, UNITS_FILE, PLAN_FILE)]
+    paths = workspace.config_files
     profile = _load_profile(paths[0])
-    units = _load_units(paths[1])
+    units, spellings = _load_units(paths[1])
     plan = _load_plan(paths[2])
     digest = hashlib.sha256()
     for path in paths:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return Config(profile, units, plan, digest.hexdigest())
-
-
-def config_files(workspace: Path) -> tuple[Path, ...]:
-    """The configuration files of a workspace, for archiving."""
-    folder = workspace / CONFIG_DIR
-    return tuple(folder / name for name in (PROFILE_FILE, UNITS_FILE, PLAN_FILE))
+    return Config(profile, units, plan, digest.hexdigest(), spellings)

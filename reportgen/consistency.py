@@ -55,6 +55,7 @@ def year_on_year_warnings(current: Intake, previous: Intake) -> tuple[Problem, .
                         f"{what} là {fmt.integer(a)}, năm {previous.year} là {fmt.integer(b)}: "
                         "chênh lệch lớn, đề nghị đơn vị kiểm tra lại",
                         now.unit,
+                        code="year-on-year-jump",
                     )
                 )
     return tuple(warnings)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import io
 import os
 import re
 import tempfile
+import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import ReportgenError
@@ -112,3 +115,23 @@ def numbered(folder: Path, pattern: str) -> dict[int, Path]:
         for path in sorted(folder.iterdir())
         if (match := regex.fullmatch(path.name))
     }
+
+
+ZipTime = tuple[int, int, int, int, int, int]
+
+
+def stable_zip(members: Iterable[tuple[str, bytes]], when: ZipTime) -> bytes:
+    """A zip of the members in the order given, every entry alike but for its name and bytes.
+
+    One stamp, DOS attributes and deflate for all, so equal content gives equal bytes on any
+    system: the report .docx, the workbooks and the archive are all written through it.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=when)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0o600 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()

@@ -7,6 +7,7 @@ from datetime import date
 from fractions import Fraction
 
 from . import vocab
+from .models import IndicatorResult, Status
 
 # Vietnamese letter order for points a), b), ... (no f, j, w, z).
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
@@ -90,3 +91,22 @@ def yes_no(flag: bool) -> str:
 def point_letter(index: int) -> str:
     """The Vietnamese letter of the index-th point (0 -> a, 4 -> đ)."""
     return POINT_LETTERS[index]
+
+
+def gap_word(result: IndicatorResult) -> str:
+    """What an indicator's gap counts: `thư viện`, `thiết chế` or `lượt`."""
+    return vocab.GAP_WORDS[result.measure.value]
+
+
+def value_text(result: IndicatorResult) -> str:
+    """An indicator's value as the report prints it."""
+    if result.status == "insufficient":
+        return "chưa đủ số liệu"
+    return percent(result.value)
+
+
+def verdict(met: bool | None, status: Status | str) -> str:
+    """`Đạt`, `Chưa đạt`, or why an indicator could not be judged."""
+    if met is None:
+        return vocab.INSUFFICIENT if status == "insufficient" else vocab.NO_DATA
+    return vocab.MET if met else vocab.NOT_MET

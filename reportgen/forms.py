@@ -20,7 +20,6 @@ from .config import Config, Unit
 from .models import Institution, Library, UnitReturn
 from .xlsx import BOLD, HEADER_ALIGN, HEADER_FILL, WRAP_TOP, fit_to_page_width, xlsx_bytes
 
-FORMS_DIR = "bieu-mau"
 GUIDE_SHEET = "Hướng dẫn"
 LISTS_SHEET = "Danh mục"
 LAST_ROW = 300  # validations reach this row of each table sheet
@@ -302,7 +301,7 @@ def guide_lines(unit: Unit, year: int, config: Config, carried: bool) -> list[tu
         (f"HƯỚNG DẪN ĐIỀN BIỂU MẪU BÁO CÁO NĂM {year}", True),
         (f"Đơn vị: {unit.name} (mã {unit.code})", False),
         (f"Chương trình: {config.plan.programme}.", False),
-        (f"Hạn gửi: trước ngày {vocab.DEADLINE}/{year}, gửi về {receiver}.", True),
+        (f"Hạn gửi: trước ngày {config.plan.deadline}/{year}, gửi về {receiver}.", True),
         ("", False),
         ("Cách điền", True),
         (

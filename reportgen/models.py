@@ -5,10 +5,65 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from enum import Enum
 from fractions import Fraction
+from typing import Final, Literal
 
-ERROR = "error"
-WARNING = "warning"
+Severity = Literal["error", "warning"]
+
+# Every kind of problem, stable across versions (as frictionless names its error types);
+# vocab.PROBLEM_TITLES gives each its Vietnamese title.
+ProblemCode = Literal[
+    "file-unreadable",
+    "file-encrypted",
+    "file-empty",
+    "file-unexpected-error",
+    "sheet-missing",
+    "unknown-unit",
+    "unit-from-file-name",
+    "duplicate-return",
+    "return-missing",
+    "year-mismatch",
+    "header-not-found",
+    "column-missing",
+    "column-ambiguous",
+    "formula-without-value",
+    "cell-empty",
+    "cell-not-number",
+    "cell-negative",
+    "cell-not-integer",
+    "cell-not-yes-no",
+    "cell-not-in-list",
+    "cell-not-task",
+    "cell-not-date",
+    "date-outside-year",
+    "zero-uses-but-serving",
+    "year-on-year-jump",
+]
+ERROR: Final = "error"
+WARNING: Final = "warning"
+
+# How an indicator was judged: "ok", "no_data" (zero denominator) or "insufficient"
+# (the year before is missing, so growth cannot be computed).
+Status = Literal["ok", "no_data", "insufficient"]
+
+# What became of one input file.
+FileStatus = Literal["used", "superseded", "skipped"]
+
+
+class Measure(str, Enum):
+    """What an indicator of the plan measures."""
+
+    LIBRARY_SHARE = "library_share"
+    INSTITUTION_SHARE = "institution_share"
+    LIBRARY_USES_GROWTH = "library_uses_growth"
+
+
+class Criterion(str, Enum):
+    """Which yes/no column of a library makes it count for a library-share indicator."""
+
+    SERVES_LIFELONG = "serves_lifelong"
+    DIGITAL = "digital"
 
 
 @dataclass(frozen=True)
@@ -18,9 +73,10 @@ class Problem:
     file: str
     sheet: str
     cell: str
-    severity: str  # ERROR (data left out) or WARNING (data kept, worth a look)
+    severity: Severity  # ERROR (data left out) or WARNING (data kept, worth a look)
     message: str  # Vietnamese, says what was found and what was expected
     unit: str = ""  # registry code when known
+    code: ProblemCode = field(kw_only=True)  # the stable kind tools, change lists and tests key on
 
     def location(self) -> str:
         """Where the clerk should look: `Đắk La.xlsx › Thư viện › D2`."""
@@ -33,6 +89,7 @@ class Problem:
             "sheet": self.sheet,
             "cell": self.cell,
             "severity": self.severity,
+            "code": self.code,
             "message": self.message,
             "unit": self.unit,
         }
@@ -137,7 +194,7 @@ class InputFile:
     name: str  # path relative to inputs/<year>/, with forward slashes
     sha256: str
     unit: str  # registry code it was read as, or "" when none
-    status: str  # "used", "superseded" or "skipped"
+    status: FileStatus
 
 
 @dataclass(frozen=True)
@@ -150,12 +207,13 @@ class Intake:
     files: tuple[InputFile, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IndicatorResult:
     """One target of the plan evaluated for one year."""
 
     code: str
     name: str
+    measure: Measure
     numerator: int
     denominator: int
     value: Fraction | None  # None: no data (zero denominator or missing year)
@@ -163,10 +221,14 @@ class IndicatorResult:
     target_max: Fraction | None  # upper end of a range target such as 8-10%
     met: bool | None  # None when value is None
     gap_units: int | None  # how many more institutions (or uses) are needed
-    gap_word: str  # what gap_units counts: "thư viện", "thiết chế", "lượt"
-    status: str  # "ok", "no_data" (zero denominator) or "insufficient" (year Y-1 missing)
+    status: Status
     average_growth: float | None = None  # for growth indicators, since `average_since`
     average_since: int | None = None
+
+    @property
+    def is_growth(self) -> bool:
+        """Whether this is the yearly growth of library uses (a rate, not a share)."""
+        return self.measure is Measure.LIBRARY_USES_GROWTH
 
 
 @dataclass(frozen=True)

@@ -57,18 +57,15 @@ def _split_name(name: str) -> tuple[str, str]:
 
 def _target_text(result: IndicatorResult) -> str:
     text = fmt.target(result.target, result.target_max)
-    return text + "/năm" if result.gap_word == "lượt" else text
+    return text + "/năm" if result.is_growth else text
 
 
 def _assessment(result: IndicatorResult) -> str:
     """The Đánh giá column: `Đạt`, `Chưa đạt, cần thêm 2 thư viện`, or why it cannot be judged."""
-    if result.met is None:
-        return "Chưa đủ số liệu" if result.status == "insufficient" else "Không có số liệu"
-    if result.met:
-        return "Đạt"
-    if result.gap_units:
-        return f"Chưa đạt, cần thêm {fmt.integer(result.gap_units)} {result.gap_word}"
-    return "Chưa đạt"
+    verdict = fmt.verdict(result.met, result.status)
+    if result.met is False and result.gap_units:
+        return f"{verdict}, cần thêm {fmt.integer(result.gap_units)} {fmt.gap_word(result)}"
+    return verdict
 
 
 def _growth(value: Fraction) -> str:
@@ -88,7 +85,7 @@ def _growth_sentence(result: IndicatorResult, figures: Figures, milestone: int) 
         f"{head}, {_growth(result.value)} so với năm {year - 1} ({previous} lượt), {verdict} {goal}"
     )
     if result.met is False and result.gap_units:
-        text += f" (cần thêm {fmt.integer(result.gap_units)} {result.gap_word})"
+        text += f" (cần thêm {fmt.integer(result.gap_units)} {fmt.gap_word(result)})"
     if result.average_growth is not None and result.average_since is not None:
         average = Fraction(result.average_growth).limit_denominator(10**6)
         text += (
@@ -98,9 +95,11 @@ def _growth_sentence(result: IndicatorResult, figures: Figures, milestone: int) 
     return text + "."
 
 
-def indicator_sentence(result: IndicatorResult, figures: Figures, milestone: int) -> str:
-    """One sentence saying where an indicator stands against its target."""
-    if result.gap_word == "lượt":
+def indicator_sentence(
+    result: IndicatorResult, figures: Figures, milestone: int, scope: str
+) -> str:
+    """One sentence saying where an indicator stands against its target, over `scope`."""
+    if result.is_growth:
         return _growth_sentence(result, figures, milestone)
     subject, predicate = _split_name(result.name)
     goal = f"chỉ tiêu năm {milestone} ({_target_text(result)})"
@@ -110,19 +109,19 @@ def indicator_sentence(result: IndicatorResult, figures: Figures, milestone: int
             f"chưa đánh giá được so với {goal}."
         )
     share = f"{result.numerator}/{result.denominator} {subject} ({fmt.percent(result.value)})"
-    text = f"Toàn huyện có {share} {predicate}".rstrip() + ", "
+    text = f"{scope} có {share} {predicate}".rstrip() + ", "
     if result.met:
         return text + f"đạt {goal}."
     gap = ""
     if result.gap_units:
-        gap = f", cần thêm {fmt.integer(result.gap_units)} {result.gap_word}"
+        gap = f", cần thêm {fmt.integer(result.gap_units)} {fmt.gap_word(result)}"
     return text + f"chưa đạt {goal}{gap}."
 
 
 def _indicator_row(index: int, result: IndicatorResult) -> dict[str, str]:
     if result.value is None:
-        outcome = "Không có số liệu" if result.status == "no_data" else "Chưa đủ số liệu"
-    elif result.gap_word == "lượt":
+        outcome = fmt.verdict(None, result.status)
+    elif result.is_growth:
         outcome = _growth(result.value)
     else:
         outcome = f"{result.numerator}/{result.denominator} ({fmt.percent(result.value)})"
@@ -236,6 +235,13 @@ def _funding(figures: Figures) -> list[str]:
     ]
 
 
+def _still_needed(result: IndicatorResult, lead: str, end: str) -> str:
+    """`cần thêm 2 thư viện.` (with `lead` and `end`), or `chưa đạt.` when no gap is known."""
+    if not result.gap_units:
+        return "chưa đạt."
+    return f"{lead} {fmt.integer(result.gap_units)} {fmt.gap_word(result)}{end}"
+
+
 def _unmet(figures: Figures) -> list[IndicatorResult]:
     return [r for r in figures.indicators if r.met is False]
 
@@ -253,7 +259,11 @@ def _general(figures: Figures, config: Config, milestone: int) -> dict[str, list
     strengths += _attributed(figures, config, "highlights")
     shortcomings = [
         f"Chưa đạt chỉ tiêu “{r.name}” ({_target_text(r)}): "
-        + (f"cần thêm {fmt.integer(r.gap_units)} {r.gap_word}." if r.gap_units else "chưa đạt.")
+        + (
+            f"cần thêm {fmt.integer(r.gap_units)} {fmt.gap_word(r)}."
+            if r.gap_units
+            else "chưa đạt."
+        )
         for r in _unmet(figures)
     ]
     if figures.missing:
@@ -270,7 +280,11 @@ def _general(figures: Figures, config: Config, milestone: int) -> dict[str, list
     shortcomings += _attributed(figures, config, "shortcomings")
     next_year = [
         f"- Tập trung thực hiện chỉ tiêu “{r.name}”"
-        + (f", phấn đấu có thêm {fmt.integer(r.gap_units)} {r.gap_word}" if r.gap_units else "")
+        + (
+            f", phấn đấu có thêm {fmt.integer(r.gap_units)} {fmt.gap_word(r)}"
+            if r.gap_units
+            else ""
+        )
         + f" để đạt chỉ tiêu năm {milestone} ({_target_text(r)})."
         for r in _unmet(figures)
     ]
@@ -324,7 +338,7 @@ def build_context(figures: Figures, config: Config) -> dict[str, Any]:
         "direction": _direction(figures, config),
         "indicators": [_indicator_row(i, r) for i, r in enumerate(figures.indicators)],
         "indicator_sentences": [
-            indicator_sentence(r, figures, milestone) for r in figures.indicators
+            indicator_sentence(r, figures, milestone, profile.scope) for r in figures.indicators
         ],
         "task_groups": _task_groups(figures, config),
         "funding_sentences": _funding(figures),

@@ -12,15 +12,13 @@ from openpyxl.utils import get_column_letter
 from . import vocab
 from .errors import ReportgenError
 from .files import numbered, write_new
-from .models import ERROR, WARNING, Problem
+from .models import ERROR, Problem
 from .xlsx import BOLD, HEADER_ALIGN, HEADER_FILL, WRAP_TOP, fit_to_page_width, xlsx_bytes
 
-CHECKS_DIR = "kiem-tra"  # under outputs/<Y>/: the numbered lists `check` writes
-
 UNKNOWN_UNIT = "Không xác định"
-SEVERITY_WORDS = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
-HEADERS = ("STT", "Đơn vị", "Tệp", "Sheet", "Ô", "Mức độ", "Nội dung")
-WIDTHS = (6, 32, 30, 18, 8, 11, 80)
+HEADERS = ("STT", "Đơn vị", "Tệp", "Sheet", "Ô", "Mức độ", "Loại vấn đề", "Mã", "Nội dung")
+WIDTHS = (6, 32, 30, 18, 8, 11, 26, 22, 80)
+SEVERITY_COLUMN = HEADERS.index("Mức độ") + 1
 HEADER_ROW = 3
 
 
@@ -38,7 +36,7 @@ def in_unit_order(problems: Sequence[Problem], unit_names: Mapping[str, str]) ->
 
 
 def problems_workbook(
-    problems: Sequence[Problem], unit_names: Mapping[str, str], year: int
+    problems: Sequence[Problem], unit_names: Mapping[str, str], year: int, deadline: str
 ) -> bytes:
     """An .xlsx with one row per problem and the unit named on every row."""
     wb = Workbook()
@@ -50,8 +48,7 @@ def problems_workbook(
     ws["A1"].font = Font(bold=True, size=13)
     ws.merge_cells(f"A1:{last_col}1")
     ws["A2"] = (
-        "Đề nghị các đơn vị sửa các ô được nêu và gửi lại bảng tính trước ngày "
-        f"{vocab.DEADLINE}/{year}."
+        f"Đề nghị các đơn vị sửa các ô được nêu và gửi lại bảng tính trước ngày {deadline}/{year}."
         if problems
         else "Không phát hiện vấn đề nào."
     )
@@ -69,14 +66,16 @@ def problems_workbook(
             problem.file,
             problem.sheet,
             problem.cell,
-            SEVERITY_WORDS.get(problem.severity, problem.severity),
+            vocab.SEVERITY_WORDS[problem.severity],
+            vocab.PROBLEM_TITLES[problem.code],
+            problem.code,
             problem.message,
         )
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row, col, value)
             cell.alignment = WRAP_TOP
         if problem.severity == ERROR:
-            ws.cell(row, 6).font = Font(bold=True, color="C00000")
+            ws.cell(row, SEVERITY_COLUMN).font = Font(bold=True, color="C00000")
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{HEADER_ROW + max(len(problems), 1)}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"

@@ -14,6 +14,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from .errors import ReportgenError
+from .files import stable_zip
 
 # Characters XML 1.0 forbids (all C0 controls but tab, newline, carriage return; U+FFFE/FFFF).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -119,16 +120,9 @@ def _stable_zip(data: bytes, template: Path) -> bytes:
     """Rewrite the package with fixed entry times, in the template's entry order."""
     with zipfile.ZipFile(template) as tpl:
         order = {name: i for i, name in enumerate(tpl.namelist())}
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
         names = sorted(src.namelist(), key=lambda n: (order.get(n, len(order)), n))
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0o600 << 16
-            dst.writestr(info, src.read(name))
-    return out.getvalue()
+        return stable_zip(((name, src.read(name)) for name in names), _ZIP_TIME)
 
 
 def render_report(context: dict[str, Any], template: Path) -> bytes:

@@ -82,9 +82,6 @@ FUNDING_SOURCES = (FUND_STATE, FUND_SOCIAL)
 YES = "Có"
 NO = "Không"
 
-# Plan section V: every unit reports to the district before this day (dd/mm) each year.
-DEADLINE = "10/11"
-
 # Task groups of plan section III, by number.
 TASK_GROUPS = {
     1: "Tuyên truyền, phổ biến nâng cao nhận thức về học tập suốt đời",
@@ -96,3 +93,47 @@ TASK_GROUPS = {
 
 # Words that mark a total row, never counted as data.
 TOTAL_ROW_WORDS = ("tổng cộng", "cộng", "tổng")
+
+# What a gap counts, by indicator measure (models.Measure values).
+GAP_WORDS = {
+    "library_share": "thư viện",
+    "institution_share": "thiết chế",
+    "library_uses_growth": "lượt",
+}
+
+# Verdicts on an indicator, everywhere they are printed: report, screen, change list.
+MET = "Đạt"
+NOT_MET = "Chưa đạt"
+NO_DATA = "Không có số liệu"
+INSUFFICIENT = "Chưa đủ số liệu"
+
+SEVERITY_WORDS = {"error": "Lỗi", "warning": "Cảnh báo"}
+
+# Each problem code (models.ProblemCode) with its Vietnamese title, for the problem list.
+PROBLEM_TITLES = {
+    "file-unreadable": "Tệp không đọc được",
+    "file-encrypted": "Tệp có mật khẩu",
+    "file-empty": "Tệp trống",
+    "file-unexpected-error": "Lỗi không lường trước khi đọc tệp",
+    "sheet-missing": "Không có sheet đúng mẫu",
+    "unknown-unit": "Không nhận ra đơn vị",
+    "unit-from-file-name": "Đơn vị nhận theo tên tệp",
+    "duplicate-return": "Đơn vị gửi nhiều tệp",
+    "return-missing": "Đơn vị chưa gửi",
+    "year-mismatch": "Năm báo cáo không khớp",
+    "header-not-found": "Không tìm thấy dòng tiêu đề",
+    "column-missing": "Thiếu cột",
+    "column-ambiguous": "Hai cột cùng tên",
+    "formula-without-value": "Công thức chưa có giá trị",
+    "cell-empty": "Ô bắt buộc để trống",
+    "cell-not-number": "Không phải là số",
+    "cell-negative": "Số âm",
+    "cell-not-integer": "Không phải số nguyên",
+    "cell-not-yes-no": "Không phải Có/Không",
+    "cell-not-in-list": "Không có trong danh mục",
+    "cell-not-task": "Sai số nhiệm vụ",
+    "cell-not-date": "Không phải là ngày",
+    "date-outside-year": "Ngày ngoài năm báo cáo",
+    "zero-uses-but-serving": "Phục vụ nhưng 0 lượt",
+    "year-on-year-jump": "Chênh lệch lớn so với năm trước",
+}

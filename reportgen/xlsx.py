@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from io import BytesIO
-from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
+
+from .files import stable_zip
 
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -36,10 +38,6 @@ def xlsx_bytes(workbook: Workbook, year: int) -> bytes:
     raw = BytesIO()
     # ExcelWriter directly: openpyxl's save_workbook would stamp the current time.
     ExcelWriter(workbook, ZipFile(raw, "w", ZIP_DEFLATED)).save()
-    fixed = BytesIO()
-    with ZipFile(raw) as source, ZipFile(fixed, "w", ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = ZipInfo(info.filename, date_time=(year, 1, 1, 0, 0, 0))
-            entry.compress_type = ZIP_DEFLATED
-            target.writestr(entry, source.read(info.filename))
-    return fixed.getvalue()
+    with ZipFile(raw) as source:
+        members = [(name, source.read(name)) for name in source.namelist()]
+    return stable_zip(members, (year, 1, 1, 0, 0, 0))

@@ -3,87 +3,79 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import click
 
-from .. import fmt
-from ..evaluate import indicator_value_text
-from ..models import Figures
-from ..pdf import convert_to_pdf
-from ..pipeline import compute, publish
-from .common import (
-    echo_problems,
-    file_progress,
-    inputs_option,
-    outputs_option,
-    translate_errors,
-    workspace,
-    year_option,
-)
+from .. import fmt, jobs
+from ..errors import ReportgenError
+from ..workspace import Workspace
+from .common import echo_problems, file_progress, translate_errors, workspace_options, year_option
 
 
-def _echo_summary(figures: Figures, unit_names: dict[str, str]) -> None:
+def _echo_summary(result: jobs.BuildResult) -> None:
+    figures, names = result.figures, result.unit_names
     click.echo(f"Báo cáo năm {figures.year} (đánh giá theo chỉ tiêu năm {figures.milestone})")
     click.echo(f"Đã nhận {len(figures.received)}/{len(figures.expected)} đơn vị.")
     if figures.missing:
-        names = ", ".join(unit_names.get(code, code) for code in figures.missing)
-        click.echo(f"Chưa gửi báo cáo ({len(figures.missing)}): {names}.")
+        missing = ", ".join(names.get(code, code) for code in figures.missing)
+        click.echo(f"Chưa gửi báo cáo ({len(figures.missing)}): {missing}.")
     click.echo("Chỉ tiêu:")
     for r in figures.indicators:
-        verdict = {True: "Đạt", False: "Chưa đạt", None: "—"}[r.met]
+        verdict = fmt.verdict(r.met, r.status)
         if r.met is False and r.gap_units:
-            verdict += f" (cần thêm {fmt.integer(r.gap_units)} {r.gap_word})"
-        counts = (
-            f" ({r.numerator}/{r.denominator})" if r.gap_word != "lượt" and r.denominator else ""
-        )
+            verdict += f" (cần thêm {fmt.integer(r.gap_units)} {fmt.gap_word(r)})"
+        counts = f" ({r.numerator}/{r.denominator})" if not r.is_growth and r.denominator else ""
         click.echo(
-            f"  {r.code:<14} {indicator_value_text(r)}{counts}; "
+            f"  {r.code:<14} {fmt.value_text(r)}{counts}; "
             f"kế hoạch {fmt.target(r.target, r.target_max)}: {verdict}"
         )
 
 
-@click.command("build")
-@year_option
-@inputs_option
-@outputs_option
-@click.option("--pdf", is_flag=True, help="Chuyển thêm bản dự thảo sang PDF (cần LibreOffice).")
-@translate_errors
-def build(year: int, inputs_dir: Path, outputs_dir: Path, pdf: bool) -> None:
-    """Lập báo cáo năm từ bảng tính của các đơn vị; mỗi lần có thay đổi là một dự thảo mới."""
-    root = workspace()
-    computed = compute(root, inputs_dir, year, file_progress())
-    config, intake, figures = computed
-    unit_names = config.unit_names
-    _echo_summary(figures, unit_names)
-    echo_problems(intake.problems, unit_names)
-
-    result = publish(root, inputs_dir, outputs_dir, computed, datetime.now())
+def _echo_draft(result: jobs.BuildResult) -> None:
     draft = result.draft
     if not result.created:
         click.echo(
             f"Dữ liệu, cấu hình và mẫu không đổi so với dự thảo số {draft.number:02d}: "
             f"không tạo dự thảo mới ({draft.docx.as_posix()})."
         )
+        return
+    click.echo(f"Đã ghi dự thảo số {draft.number:02d}: {draft.docx.as_posix()}")
+    click.echo(f"  Số liệu: {draft.json.as_posix()}")
+    click.echo(f"  Danh sách vấn đề: {draft.problems.as_posix()}")
+    if result.changes:
+        click.echo("Thay đổi so với dự thảo trước:")
+        for line in result.changes:
+            click.echo(f"  - {line}")
+
+
+def _echo_pdf(pdf: jobs.PdfOutcome) -> None:
+    where = pdf.path.as_posix() if pdf.path else ""
+    if pdf.status == "no-libreoffice":
+        click.echo(
+            "Chưa cài LibreOffice nên không chuyển được sang PDF; "
+            "hãy mở tệp .docx bằng Word và chọn Lưu thành PDF."
+        )
+    elif pdf.status == "made":
+        click.echo(f"Đã chuyển sang PDF: {where}")
+    elif pdf.status == "kept":
+        click.echo(
+            f"Đã có tệp {where} từ lần chạy trước nên giữ nguyên, không chuyển lại; muốn có "
+            "bản PDF mới thì xóa hoặc đổi tên tệp đó rồi chạy lại."
+        )
     else:
-        click.echo(f"Đã ghi dự thảo số {draft.number:02d}: {draft.docx.as_posix()}")
-        click.echo(f"  Số liệu: {draft.json.as_posix()}")
-        click.echo(f"  Danh sách vấn đề: {draft.problems.as_posix()}")
-        if result.changes:
-            click.echo("Thay đổi so với dự thảo trước:")
-            for line in result.changes:
-                click.echo(f"  - {line}")
-    if pdf:
-        converted = convert_to_pdf(draft.docx)
-        if converted is None:
-            click.echo(
-                "Chưa cài LibreOffice nên không chuyển được sang PDF; "
-                "hãy mở tệp .docx bằng Word và chọn Lưu thành PDF."
-            )
-        elif converted.created:
-            click.echo(f"Đã chuyển sang PDF: {converted.path.as_posix()}")
-        else:
-            click.echo(
-                f"Đã có tệp {converted.path.as_posix()} từ lần chạy trước nên giữ nguyên, không "
-                "chuyển lại; muốn có bản PDF mới thì xóa hoặc đổi tên tệp đó rồi chạy lại."
-            )
+        raise ReportgenError(pdf.message)
+
+
+@click.command("build")
+@year_option
+@workspace_options
+@click.option("--pdf", is_flag=True, help="Chuyển thêm bản dự thảo sang PDF (cần LibreOffice).")
+@translate_errors
+def build(year: int, workspace: Workspace, pdf: bool) -> None:
+    """Lập báo cáo năm từ bảng tính của các đơn vị; mỗi lần có thay đổi là một dự thảo mới."""
+    result = jobs.build(workspace, year, datetime.now(), pdf=pdf, on_file=file_progress())
+    _echo_summary(result)
+    echo_problems(result.problems, result.unit_names)
+    _echo_draft(result)
+    if result.pdf is not None:
+        _echo_pdf(result.pdf)

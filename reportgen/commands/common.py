@@ -13,7 +13,7 @@ import click
 
 from ..errors import ReportgenError
 from ..models import ERROR, Problem
-from ..problem_sheet import in_unit_order
+from ..workspace import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -29,28 +29,46 @@ def year_option(func: F) -> F:
     )(func)
 
 
-def inputs_option(func: F) -> F:
-    """`--inputs DIR`: the folder holding one sub-folder per year."""
-    return click.option(
-        "--inputs",
-        "inputs_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=Path("inputs"),
-        show_default=True,
-        help="Thư mục chứa bảng tính của các đơn vị, mỗi năm một thư mục con (inputs/2025/...).",
-    )(func)
+def workspace_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """`--workspace DIR` (and `--inputs`, `--outputs` to read or write elsewhere) as a Workspace."""
 
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any, root: Path, inputs_dir: Path | None, outputs_dir: Path | None, **kwargs: Any
+    ) -> Any:
+        return func(*args, workspace=Workspace.at(root, inputs_dir, outputs_dir), **kwargs)
 
-def outputs_option(func: F) -> F:
-    """`--outputs DIR`: the folder results go to, one sub-folder per year."""
-    return click.option(
-        "--outputs",
-        "outputs_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=Path("outputs"),
-        show_default=True,
-        help="Thư mục ghi kết quả, mỗi năm một thư mục con (outputs/2025/...).",
-    )(func)
+    for option in reversed(
+        (
+            click.option(
+                "--workspace",
+                "root",
+                type=click.Path(file_okay=False, path_type=Path),
+                default=Path("."),
+                show_default="thư mục hiện tại",
+                help="Thư mục làm việc, có config/, templates/, inputs/ và outputs/.",
+            ),
+            click.option(
+                "--inputs",
+                "inputs_dir",
+                type=click.Path(file_okay=False, path_type=Path),
+                default=None,
+                show_default="<thư mục làm việc>/inputs",
+                help="Thư mục chứa bảng tính của các đơn vị, mỗi năm một thư mục con "
+                "(inputs/2025/...).",
+            ),
+            click.option(
+                "--outputs",
+                "outputs_dir",
+                type=click.Path(file_okay=False, path_type=Path),
+                default=None,
+                show_default="<thư mục làm việc>/outputs",
+                help="Thư mục ghi kết quả, mỗi năm một thư mục con (outputs/2025/...).",
+            ),
+        )
+    ):
+        wrapper = option(wrapper)
+    return wrapper
 
 
 def translate_errors(func: F) -> F:
@@ -82,11 +100,6 @@ def _os_error_message(exc: OSError) -> str:
     )
 
 
-def workspace() -> Path:
-    """The folder the clerk runs the command in: it holds config/, templates/, inputs/."""
-    return Path.cwd()
-
-
 def file_progress() -> Callable[[int, int, str], None] | None:
     """A one-line counter of the files being read, on a terminal only."""
     stream = sys.stderr
@@ -101,7 +114,7 @@ def file_progress() -> Callable[[int, int, str], None] | None:
 
 
 def echo_problems(problems: Sequence[Problem], unit_names: Mapping[str, str]) -> int:
-    """Every problem, by unit in registry order, each with its file › sheet › cell; the errors."""
+    """Every problem (already in unit order), each with its file › sheet › cell; the errors."""
     errors = sum(p.severity == ERROR for p in problems)
     if not problems:
         click.echo("Không có vấn đề nào trong dữ liệu.")
@@ -111,7 +124,7 @@ def echo_problems(problems: Sequence[Problem], unit_names: Mapping[str, str]) ->
         f"{len(problems) - errors} cảnh báo:"
     )
     current: str | None = None
-    for p in in_unit_order(problems, unit_names):
+    for p in problems:
         if p.unit != current:
             current = p.unit
             click.echo(

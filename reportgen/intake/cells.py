@@ -7,13 +7,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from ..models import ProblemCode
 from .vntext import clean, fold, legacy_readings
 
 
 @dataclass(frozen=True)
 class Bad:
-    """Why a cell could not be read: the Vietnamese message for the clerk."""
+    """Why a cell could not be read: its problem code and the Vietnamese message for the clerk."""
 
+    code: ProblemCode
     message: str
 
 
@@ -55,9 +57,9 @@ _GROUPED = re.compile(r"^\d{1,3}([.,\s]\d{3})+$")
 def count(value: object, what: str = "số") -> int | Bad:
     """A whole number ≥ 0 written as a number or the Vietnamese way ("1.234", "12.500.000 đồng")."""
     if is_blank(value):
-        return Bad(f"ô trống — cần ghi {what}, ghi 0 nếu không có")
+        return Bad("cell-empty", f"ô trống — cần ghi {what}, ghi 0 nếu không có")
     if isinstance(value, bool):
-        return Bad(f"{quoted(value)} không phải là số")
+        return Bad("cell-not-number", f"{quoted(value)} không phải là số")
     if isinstance(value, (int, float)):
         number: float = value
     else:
@@ -70,13 +72,13 @@ def count(value: object, what: str = "số") -> int | Bad:
         elif re.fullmatch(r"\d+[.,]0+", digits):
             number = int(re.split(r"[.,]", digits)[0])
         elif re.fullmatch(r"-\s*[\d.,]+", digits):
-            return Bad(f"{quoted(value)} là số âm — cần số không âm")
+            return Bad("cell-negative", f"{quoted(value)} là số âm — cần số không âm")
         else:
-            return Bad(f"{quoted(value)} không phải là số")
+            return Bad("cell-not-number", f"{quoted(value)} không phải là số")
     if number < 0:
-        return Bad(f"{quoted(value)} là số âm — cần số không âm")
+        return Bad("cell-negative", f"{quoted(value)} là số âm — cần số không âm")
     if not float(number).is_integer():
-        return Bad(f"{quoted(value)} không phải là số nguyên")
+        return Bad("cell-not-integer", f"{quoted(value)} không phải là số nguyên")
     return int(number)
 
 
@@ -104,21 +106,24 @@ def yes_no(value: object) -> bool | Bad:
             return True
         if key in _NO:
             return False
-    return Bad(f"{quoted(value)} — cần ghi Có hoặc Không")
+    return Bad("cell-not-yes-no", f"{quoted(value)} — cần ghi Có hoặc Không")
 
 
 def choice(value: object, allowed: Iterable[str], what: str) -> str | Bad:
     """One value of a fixed list, matched without regard to case, spacing or diacritics."""
     options = tuple(allowed)
     if is_blank(value):
-        return Bad(f"ô trống — cần ghi {what}: " + "; ".join(options))
+        return Bad("cell-empty", f"ô trống — cần ghi {what}: " + "; ".join(options))
     raw = str(value).strip()
     by_key = {fold(o): o for o in options}
     for reading in (raw, *legacy_readings(raw)):
         found = by_key.get(fold(reading))
         if found:
             return found
-    return Bad(f"{quoted(value)} không phải {what} hợp lệ — cần một trong: " + "; ".join(options))
+    return Bad(
+        "cell-not-in-list",
+        f"{quoted(value)} không phải {what} hợp lệ — cần một trong: " + "; ".join(options),
+    )
 
 
 _TASK = re.compile(r"^(?:nhiem vu|nv)?\s*([1-5])(?:\s*0)?$")
@@ -128,13 +133,13 @@ def task(value: object) -> int | Bad:
     """A task group number 1-5 ("2", 2.0, "Nhiệm vụ 2")."""
     expected = "cần ghi số nhiệm vụ từ 1 đến 5"
     if is_blank(value):
-        return Bad(f"ô trống — {expected}")
+        return Bad("cell-empty", f"ô trống — {expected}")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if float(value).is_integer() and 1 <= value <= 5:
             return int(value)
-        return Bad(f"{quoted(value)} — {expected}")
+        return Bad("cell-not-task", f"{quoted(value)} — {expected}")
     match = _TASK.match(fold(str(value)))
-    return int(match[1]) if match else Bad(f"{quoted(value)} — {expected}")
+    return int(match[1]) if match else Bad("cell-not-task", f"{quoted(value)} — {expected}")
 
 
 _EXCEL_EPOCH = datetime(1899, 12, 30)
@@ -163,7 +168,7 @@ def day(value: object) -> date | None | Bad:
             return date(int(parts[0]), int(parts[1]), int(parts[2]))
         except ValueError:
             pass
-    return Bad(f"{quoted(value)} không phải là ngày — cần ghi dạng 05/11/2025")
+    return Bad("cell-not-date", f"{quoted(value)} không phải là ngày — cần ghi dạng 05/11/2025")
 
 
 def year(value: object) -> int | None:

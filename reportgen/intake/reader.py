@@ -51,7 +51,7 @@ def _info(grid: Grid | None, out: Collector, year: int) -> tuple[UnitInfo, dict[
     made_on = cells.day(get("made_on"))
     if isinstance(made_on, cells.Bad):
         assert grid is not None
-        out.add(WARNING, made_on.message, grid.name, where["made_on"])
+        out.add(made_on.code, WARNING, made_on.message, grid.name, where["made_on"])
         made_on = None
     info = UnitInfo(
         code=cells.text(get("code")),
@@ -71,19 +71,21 @@ def _unit(
     if info.code or info.name:
         found = identify(config, info.code, info.name)
         if found.unit is None:
-            out.add(ERROR, f"{found.message} — tệp bị bỏ qua")
+            out.add("unknown-unit", ERROR, f"{found.message} — tệp bị bỏ qua")
         return found.unit
     unit = from_file_name(config, name)
     if unit is None:
         sheet = "không có sheet Thông tin" if grid is None else "sheet Thông tin không ghi"
         out.add(
+            "unknown-unit",
             ERROR,
             f"{sheet} Mã đơn vị / Tên đơn vị, tên tệp cũng không cho biết đơn vị — tệp bị bỏ qua",
         )
         return None
     out.unit = unit.code
     sheet = "không có sheet Thông tin" if grid is None else "sheet Thông tin không ghi đơn vị"
-    out.add(WARNING, f"{sheet}; đã nhận là {unit.name} theo tên tệp — hãy kiểm tra")
+    msg = f"{sheet}; đã nhận là {unit.name} theo tên tệp — hãy kiểm tra"
+    out.add("unit-from-file-name", WARNING, msg)
     return unit
 
 
@@ -95,17 +97,17 @@ def read_file(
     try:
         grids = read_grids(data)
     except Unreadable as exc:
-        out.add(ERROR, f"{exc} — tệp bị bỏ qua")
+        out.add(exc.code, ERROR, f"{exc} — tệp bị bỏ qua")
         return None, out.problems
     if not any(any(not cells.is_blank(v) for v in row) for g in grids for row in g.rows):
-        out.add(ERROR, "bảng tính trống, không có dữ liệu — tệp bị bỏ qua")
+        out.add("file-empty", ERROR, "bảng tính trống, không có dữ liệu — tệp bị bỏ qua")
         return None, out.problems
     sheets = {title: find_sheet(grids, title) for title in _ALL_SHEETS}
     if not any(sheets.values()):
         wanted = ", ".join(f'"{t}"' for t in _ALL_SHEETS)
         found = ", ".join(f'"{g.name}"' for g in grids)
         msg = f"không có sheet nào đúng mẫu (cần {wanted}; tệp có {found}) — tệp bị bỏ qua"
-        out.add(ERROR, msg)
+        out.add("sheet-missing", ERROR, msg)
         return None, out.problems
     info_grid = sheets[vocab.SHEET_INFO]
     info, where = _info(info_grid, out, year)
@@ -116,7 +118,7 @@ def read_file(
     out.problems = [replace(p, unit=unit.code) for p in out.problems]
     if info_grid and info.year is not None and info.year != year:
         msg = f"Năm báo cáo ghi {info.year}, nhưng tệp nằm trong thư mục năm {year} — hãy kiểm tra"
-        out.add(WARNING, msg, info_grid.name, where.get("year", ""))
+        out.add("year-mismatch", WARNING, msg, info_grid.name, where.get("year", ""))
     info = replace(info, code=unit.code, name=info.name or unit.name)
     ret = UnitReturn(unit.code, name, info)
     if grid := sheets[vocab.SHEET_LIBRARIES]:
@@ -139,7 +141,8 @@ def _outcome(path: Path, name: str, year: int, config: Config, strict: bool) -> 
         data = path.read_bytes()
     except OSError as exc:
         msg = f"không đọc được tệp ({exc.strerror or type(exc).__name__}) — tệp bị bỏ qua"
-        return FileOutcome(name, "", "", None, (Problem(name, "", "", ERROR, msg),), None, 0.0)
+        problem = Problem(name, "", "", ERROR, msg, code="file-unreadable")
+        return FileOutcome(name, "", "", None, (problem,), None, 0.0)
     digest = hashlib.sha256(data).hexdigest()
     try:
         ret, problems = read_file(name, data, year, config)
@@ -147,7 +150,7 @@ def _outcome(path: Path, name: str, year: int, config: Config, strict: bool) -> 
         if strict:
             raise
         msg = f"lỗi không lường trước khi đọc tệp ({type(exc).__name__}) — tệp bị bỏ qua"
-        ret, problems = None, [Problem(name, "", "", ERROR, msg)]
+        ret, problems = None, [Problem(name, "", "", ERROR, msg, code="file-unexpected-error")]
     made_on = ret.info.made_on if ret else None
     unit = ret.unit if ret else ""
     return FileOutcome(name, digest, unit, ret, tuple(problems), made_on, path.stat().st_mtime)
@@ -207,6 +210,8 @@ def read_year(
                 f'{config.unit_name(outcome.unit)} gửi nhiều tệp: dùng tệp "{used.name}" '
                 f"vì tệp đó {_why(used, outcome)}; tệp này không được dùng"
             )
-            problems.append(Problem(outcome.name, "", "", WARNING, msg, outcome.unit))
+            problems.append(
+                Problem(outcome.name, "", "", WARNING, msg, outcome.unit, code="duplicate-return")
+            )
         files.append(InputFile(outcome.name, outcome.sha256, outcome.unit, status))
     return Intake(year, tuple(returns), tuple(problems), tuple(files))

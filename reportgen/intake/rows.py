@@ -8,7 +8,18 @@ from datetime import date
 from typing import TypeVar, cast
 
 from .. import vocab
-from ..models import ERROR, WARNING, Activity, Funding, Institution, Library, Problem, Source
+from ..models import (
+    ERROR,
+    WARNING,
+    Activity,
+    Funding,
+    Institution,
+    Library,
+    Problem,
+    ProblemCode,
+    Severity,
+    Source,
+)
 from . import cells
 from .cells import Bad
 from .sheets import Table, find_table
@@ -16,6 +27,7 @@ from .workbook import Grid, cell_ref
 
 T = TypeVar("T")
 
+UNCACHED_CODE: ProblemCode = "formula-without-value"
 UNCACHED = (
     "ô có công thức nhưng chưa có giá trị đã tính (hãy mở tệp bằng Excel, lưu lại rồi gửi lại)"
 )
@@ -30,9 +42,13 @@ class Collector:
     year: int = 0  # the report year, to tell "... năm 2024" from "... năm 2025" columns
     problems: list[Problem] = field(default_factory=list)
 
-    def add(self, severity: str, message: str, sheet: str = "", cell: str = "") -> None:
+    def add(
+        self, code: ProblemCode, severity: Severity, message: str, sheet: str = "", cell: str = ""
+    ) -> None:
         """Record one problem."""
-        self.problems.append(Problem(self.file, sheet, cell, severity, message, self.unit))
+        self.problems.append(
+            Problem(self.file, sheet, cell, severity, message, self.unit, code=code)
+        )
 
 
 @dataclass
@@ -57,10 +73,10 @@ class _Row:
             if indicator:
                 self.dropped = True
                 msg = UNCACHED + " — dòng này bị bỏ ra khỏi mọi số liệu"
-                self.out.add(ERROR, msg, self.grid.name, self.cell(name))
+                self.out.add(UNCACHED_CODE, ERROR, msg, self.grid.name, self.cell(name))
             else:
                 msg = UNCACHED + " — ô được coi như để trống"
-                self.out.add(WARNING, msg, self.grid.name, self.cell(name))
+                self.out.add(UNCACHED_CODE, WARNING, msg, self.grid.name, self.cell(name))
             return _UNREADABLE if indicator else None
         return self.values.get(name)
 
@@ -72,7 +88,7 @@ class _Row:
         result = parse(value)
         if isinstance(result, Bad):
             self.dropped = True
-            self.out.add(ERROR, result.message, self.grid.name, self.cell(name))
+            self.out.add(result.code, ERROR, result.message, self.grid.name, self.cell(name))
             return cast(T, None)
         return result
 
@@ -84,7 +100,8 @@ class _Row:
         value = self.text(name)
         if not value:
             self.dropped = True
-            self.out.add(ERROR, f"ô trống — cần ghi {what}", self.grid.name, self.cell(name))
+            msg = f"ô trống — cần ghi {what}"
+            self.out.add("cell-empty", ERROR, msg, self.grid.name, self.cell(name))
         return value
 
     def source(self) -> Source:
@@ -108,13 +125,13 @@ def _rows(
             f'"{labels[f]}"' for f in dict.fromkeys(("name", *needed)) if f in labels
         )
         msg = f"không tìm thấy dòng tiêu đề của bảng (cần các cột {wanted}) — cả sheet bị bỏ qua"
-        out.add(ERROR, msg, grid.name)
+        out.add("header-not-found", ERROR, msg, grid.name)
         return
     missing = [f'"{labels[f]}"' for f in needed if f not in table.columns]
     if missing:
         where = f"dòng {table.header_row}"
         msg = f"{where}: không tìm thấy cột {', '.join(missing)} — cả sheet bị bỏ qua"
-        out.add(ERROR, msg, grid.name)
+        out.add("column-missing", ERROR, msg, grid.name)
         return
     for name, candidates in table.rivals.items():
         refs = " và ".join(cell_ref(table.header_row, c) for c in candidates)
@@ -123,7 +140,7 @@ def _rows(
             f'các cột {refs} đều có thể là cột "{labels[name]}" — đã dùng cột {chosen}; '
             "nếu không đúng, hãy xóa hoặc đổi tên cột thừa"
         )
-        out.add(WARNING, msg, grid.name, chosen)
+        out.add("column-ambiguous", WARNING, msg, grid.name, chosen)
     for number, values in table.rows():
         if all(cells.is_blank(v) for f, v in values.items() if f != "stt"):
             continue  # a numbered template row left empty
@@ -142,9 +159,8 @@ def libraries(grid: Grid, unit: str, out: Collector) -> list[Library]:
         uses = row.read("uses", lambda v: cells.count(v, "số lượt"))
         books = cells.optional_count(row.raw("books", indicator=False))
         if isinstance(books, Bad):
-            row.out.add(
-                WARNING, books.message + " — bỏ qua số bản sách", grid.name, row.cell("books")
-            )
+            msg = books.message + " — bỏ qua số bản sách"
+            row.out.add(books.code, WARNING, msg, grid.name, row.cell("books"))
             books = None
         note = row.text("note")
         if row.dropped:
@@ -153,7 +169,7 @@ def libraries(grid: Grid, unit: str, out: Collector) -> list[Library]:
             msg = (
                 "thư viện ghi Có phục vụ học tập suốt đời nhưng 0 lượt người sử dụng — hãy kiểm tra"
             )
-            out.add(WARNING, msg, grid.name, row.cell("uses"))
+            out.add("zero-uses-but-serving", WARNING, msg, grid.name, row.cell("uses"))
         found.append(Library(unit, name, kind, lifelong, digital, uses, books, note, row.source()))
     return found
 
@@ -186,14 +202,15 @@ def activities(grid: Grid, unit: str, year: int, out: Collector) -> list[Activit
         participants = row.read("participants", lambda v: cells.count(v, "số lượt người tham gia"))
         held_on = cells.day(row.raw("held_on", indicator=False))
         if isinstance(held_on, Bad):
-            out.add(WARNING, held_on.message + " — bỏ qua ngày", grid.name, row.cell("held_on"))
+            msg = held_on.message + " — bỏ qua ngày"
+            out.add(held_on.code, WARNING, msg, grid.name, row.cell("held_on"))
             held_on = None
         occasion, note = row.text("occasion"), row.text("note")
         if row.dropped:
             continue
         if isinstance(held_on, date) and held_on.year != year:
             msg = f"ngày {held_on:%d/%m/%Y} không thuộc năm báo cáo {year} — hãy kiểm tra"
-            out.add(WARNING, msg, grid.name, row.cell("held_on"))
+            out.add("date-outside-year", WARNING, msg, grid.name, row.cell("held_on"))
         found.append(
             Activity(
                 unit,

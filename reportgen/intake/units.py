@@ -4,30 +4,24 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..config import Config, Unit
 from .vntext import fold
 
-# Whole-word spellings seen in real files -> one canonical spelling (after fold()).
-_SPELLINGS = (
-    (r"\buy ban nhan dan\b", " "),
-    (r"\bubnd\b", " "),
-    (r"\bthi tran\b", " "),
-    (r"\btt\b", " "),
-    (r"\bxa\b", " "),
-    (r"\bngoc\b", "ngok"),
-    (r"\bpsi\b", "pxi"),
-    (r"\buy\b", "ui"),
-    (r"\bva\b", " "),
-)
+# Words of any unit's name that say what it is, not which one it is (after fold()).
+_GENERIC = re.compile(r"\b(?:uy ban nhan dan|ubnd|thi tran|tt|xa|va)\b")
 
 
-def name_key(name: str) -> str:
-    """A unit name reduced to what identifies it: "UBND xã Đăk Psi" -> "dak pxi"."""
-    key = fold(name)
-    for pattern, replacement in _SPELLINGS:
-        key = re.sub(pattern, replacement, key)
+def name_key(name: str, spellings: Sequence[tuple[str, str]] = ()) -> str:
+    """A unit name reduced to what identifies it: "UBND xã Đăk Psi" -> "dak pxi".
+
+    `spellings` are the locality's own (config units.toml [spellings]): "Psi" = "Pxi".
+    """
+    key = _GENERIC.sub(" ", fold(name))
+    for written, canonical in spellings:
+        key = re.sub(rf"\b{re.escape(fold(written))}\b", fold(canonical), key)
     return " ".join(key.split())
 
 
@@ -45,21 +39,24 @@ def by_code(config: Config, code: str) -> Unit | None:
     return next((u for u in config.units if u.code == wanted), None)
 
 
-def _keys(unit: Unit) -> list[str]:
-    return [name_key(n) for n in (unit.name, *unit.aliases)]
+def _keys(unit: Unit, config: Config) -> list[str]:
+    return [name_key(n, config.spellings) for n in (unit.name, *unit.aliases)]
 
 
 def by_name(config: Config, name: str) -> Identified:
     """The registry unit a written name means; unknown or ambiguous names explained."""
-    key = name_key(name)
+    key = name_key(name, config.spellings)
     if not key:
         return Identified(None, "không có tên đơn vị")
-    exact = [u for u in config.units if key in _keys(u)]
+    exact = [u for u in config.units if key in _keys(u, config)]
     if len(exact) == 1:
         return Identified(exact[0])
     words = set(key.split())
     contained = [
-        (len(k.split()), u) for u in config.units for k in _keys(u) if set(k.split()) <= words
+        (len(k.split()), u)
+        for u in config.units
+        for k in _keys(u, config)
+        if set(k.split()) <= words
     ]
     if contained and not exact:
         best = max(size for size, _ in contained)
@@ -76,7 +73,7 @@ def by_name(config: Config, name: str) -> Identified:
 def _closest(config: Config, key: str) -> str:
     scored = sorted(
         (
-            (max(difflib.SequenceMatcher(None, key, k).ratio() for k in _keys(u)), u.name)
+            (max(difflib.SequenceMatcher(None, key, k).ratio() for k in _keys(u, config)), u.name)
             for u in config.units
         ),
         reverse=True,
@@ -98,7 +95,7 @@ def identify(config: Config, code: str, name: str) -> Identified:
         return Identified(
             None,
             f'mã đơn vị "{code}" không có trong danh sách đơn vị'
-            + _closest(config, name_key(name or code)),
+            + _closest(config, name_key(name or code, config.spellings)),
         )
     return by_name(config, name)
 

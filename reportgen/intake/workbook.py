@@ -7,6 +7,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+from ..models import ProblemCode
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -28,6 +30,10 @@ class Grid:
 
 class Unreadable(Exception):
     """A file that is not a workbook we can read; the message is Vietnamese for the clerk."""
+
+    def __init__(self, message: str, code: ProblemCode = "file-unreadable") -> None:
+        super().__init__(message)
+        self.code: ProblemCode = code
 
 
 def cell_ref(row: int, column: int) -> str:
@@ -115,7 +121,9 @@ def _read_xls(data: bytes) -> list[Grid]:
         book = xlrd.open_workbook(file_contents=data, on_demand=False)
     except xlrd.biffh.XLRDError as exc:
         if "encrypt" in str(exc).lower():
-            raise Unreadable("tệp có đặt mật khẩu — cần gỡ mật khẩu rồi gửi lại") from None
+            raise Unreadable(
+                "tệp có đặt mật khẩu — cần gỡ mật khẩu rồi gửi lại", "file-encrypted"
+            ) from None
         raise Unreadable("tệp Excel cũ (.xls) bị hỏng, không mở được") from None
     except Exception:  # xlrd raises many kinds on damaged files
         raise Unreadable("tệp Excel cũ (.xls) bị hỏng, không mở được") from None
@@ -143,11 +151,11 @@ def _read_xls(data: bytes) -> list[Grid]:
 def read_grids(data: bytes) -> list[Grid]:
     """Every sheet of a workbook given as bytes; raises Unreadable with the reason."""
     if not data.strip(b"\0 \r\n\t"):
-        raise Unreadable("tệp rỗng, không có dữ liệu")
+        raise Unreadable("tệp rỗng, không có dữ liệu", "file-empty")
     if data.startswith(ZIP_MAGIC):
         return _read_xlsx(data)
     if data.startswith(OLE_MAGIC):
         if _is_encrypted(data):
-            raise Unreadable("tệp có đặt mật khẩu — cần gỡ mật khẩu rồi gửi lại")
+            raise Unreadable("tệp có đặt mật khẩu — cần gỡ mật khẩu rồi gửi lại", "file-encrypted")
         return _read_xls(data)
     raise Unreadable("không phải bảng tính Excel (.xlsx hoặc .xls)")

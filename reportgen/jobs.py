@@ -1,0 +1,331 @@
+"""The use cases: one function per command, each taking a Workspace and returning a frozen result.
+
+Commands only parse options, call one of these and print what it returns. Stages that load
+heavy libraries (openpyxl, docxtpl) are imported inside the functions that need them, so
+`reportgen --help`, `history` and `diff` start without them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from . import __version__
+from .archive import ArchiveResult, archive_draft
+from .changes import describe_changes
+from .completeness import UnitStatus, completeness, missing_unit_problems
+from .config import Config, load_config
+from .drafts import DraftFiles, ManifestEntry, find_draft, list_drafts, load_figures
+from .errors import ReportgenError
+from .evaluate import evaluate, library_uses
+from .models import ERROR, Figures, Intake, Problem
+from .workspace import TEMPLATE, Workspace
+
+__all__ = [
+    "ArchiveResult",
+    "BuildResult",
+    "CheckResult",
+    "DiffResult",
+    "DraftFiles",
+    "FormFile",
+    "FormsResult",
+    "HistoryResult",
+    "ManifestEntry",
+    "PdfOutcome",
+    "Progress",
+    "UnitStatus",
+    "archive",
+    "build",
+    "check",
+    "diff",
+    "forms",
+    "history",
+]
+
+Progress = Callable[[int, int, str], None]  # (file number from 1, file count, file name)
+
+
+@dataclass(frozen=True)
+class PdfOutcome:
+    """What became of `--pdf`: made, kept (one was there), no LibreOffice, or failed (why)."""
+
+    status: Literal["made", "kept", "no-libreoffice", "failed"]
+    path: Path | None = None
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """A year's figures, the problems found, and the draft written (or kept)."""
+
+    figures: Figures
+    unit_names: Mapping[str, str]
+    problems: tuple[Problem, ...]  # grouped by unit in registry order
+    draft: DraftFiles
+    created: bool  # False: nothing changed since the latest draft, nothing written
+    changes: tuple[str, ...]
+    pdf: PdfOutcome | None  # None when no PDF was asked for
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Who sent what, every problem, and the problem list written for the units."""
+
+    year: int
+    folder: Path
+    statuses: tuple[UnitStatus, ...]
+    unit_names: Mapping[str, str]
+    problems: tuple[Problem, ...]  # grouped by unit in registry order
+    errors: int
+    problem_list: Path | None  # None when there was nothing to send back
+    problem_list_created: bool
+
+
+@dataclass(frozen=True)
+class FormFile:
+    """One unit's form: where it is, whether this run wrote it, what it carries from last year."""
+
+    path: Path
+    created: bool
+    libraries: int | None  # rows carried from last year; None when nothing was carried
+    institutions: int | None
+
+
+@dataclass(frozen=True)
+class FormsResult:
+    """The forms of a year and where last year's rows came from."""
+
+    year: int
+    folder: Path
+    previous_folder: Path
+    previous_found: bool  # False: no inputs/<Y-1>/, so nothing was carried over
+    previous_units: int
+    previous_errors: int
+    files: tuple[FormFile, ...]
+
+
+@dataclass(frozen=True)
+class HistoryResult:
+    """The drafts of a year, oldest first."""
+
+    year: int
+    folder: Path
+    drafts: tuple[ManifestEntry, ...]
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    """What changed between two drafts, in the report's words."""
+
+    first: str  # how each draft is named to the clerk: `dự thảo 02` or a file name
+    second: str
+    changes: tuple[str, ...]
+
+
+def _in_unit_order(problems: tuple[Problem, ...], config: Config) -> tuple[Problem, ...]:
+    from .problem_sheet import in_unit_order
+
+    return tuple(in_unit_order(problems, config.unit_names))
+
+
+def _require_inputs(workspace: Workspace, year: int) -> Path:
+    """inputs/<Y>/, or a message saying to create it: before anything is read or printed."""
+    folder = workspace.year_inputs(year)
+    if not folder.is_dir():
+        raise ReportgenError(
+            f"Chưa có thư mục {folder.as_posix()}. Hãy tạo thư mục này và chép bảng tính "
+            f"các đơn vị gửi về năm {year} vào đó."
+        )
+    return folder
+
+
+def _read_checked(
+    workspace: Workspace, year: int, config: Config, on_file: Progress | None
+) -> tuple[Intake, dict[int, int]]:
+    """A year's returns with year-on-year warnings, and the library uses of earlier years."""
+    from .consistency import year_on_year_warnings
+    from .intake import read_year
+
+    intake = read_year(workspace.year_inputs(year), year, config, on_file=on_file)
+    history = dict(config.plan.baseline_uses)
+    for earlier in workspace.earlier_years(year):
+        past = read_year(workspace.year_inputs(earlier), earlier, config)
+        if past.returns:
+            history[earlier] = library_uses(past)
+        if earlier == year - 1:
+            warnings = year_on_year_warnings(intake, past)
+            intake = replace(intake, problems=intake.problems + warnings)
+    return intake, history
+
+
+def _pdf(docx: Path) -> PdfOutcome:
+    from .pdf import convert_to_pdf
+
+    try:
+        converted = convert_to_pdf(docx)
+    except ReportgenError as exc:
+        return PdfOutcome("failed", message=exc.message)
+    if converted is None:
+        return PdfOutcome("no-libreoffice")
+    return PdfOutcome("made" if converted.created else "kept", converted.path)
+
+
+def build(
+    workspace: Workspace,
+    year: int,
+    now: datetime,
+    *,
+    pdf: bool = False,
+    on_file: Progress | None = None,
+) -> BuildResult:
+    """Read a year's workbooks, evaluate, render, and write a new draft if anything changed."""
+    from .drafts import publish_draft
+    from .export import figures_json
+    from .files import file_digest
+    from .narrative import build_context
+    from .problem_sheet import problems_workbook
+    from .render import render_report
+
+    config = load_config(workspace)
+    folder = _require_inputs(workspace, year)
+    template = workspace.template
+    if not template.is_file():
+        raise ReportgenError(
+            f"Không tìm thấy mẫu báo cáo {TEMPLATE} trong thư mục làm việc "
+            f"{workspace.root.as_posix()}."
+        )
+    intake, history = _read_checked(workspace, year, config, on_file)
+    if not intake.returns:
+        raise ReportgenError(
+            f"Không có bảng tính hợp lệ nào của năm {year} trong {folder.as_posix()} nên chưa "
+            f"thể lập báo cáo. Chạy `reportgen check --year {year}` để xem lỗi của từng tệp."
+        )
+    figures = evaluate(intake, config, history)
+    docx = render_report(build_context(figures, config), template)
+    published = publish_draft(
+        workspace.year_outputs(year),
+        year,
+        docx=docx,
+        figures=figures_json(figures, config),
+        problems_xlsx=problems_workbook(
+            intake.problems, config.unit_names, year, config.plan.deadline
+        ),
+        inputs=intake.files,
+        config_digest=config.digest,
+        template_digest=file_digest(template),
+        tool_version=__version__,
+        now=now,
+    )
+    return BuildResult(
+        figures=figures,
+        unit_names=config.unit_names,
+        problems=_in_unit_order(intake.problems, config),
+        draft=published.draft,
+        created=published.created,
+        changes=published.changes,
+        pdf=_pdf(published.draft.docx) if pdf else None,
+    )
+
+
+def check(workspace: Workspace, year: int, *, on_file: Progress | None = None) -> CheckResult:
+    """Read a year's workbooks without building; write the problem list to send back."""
+    from .problem_sheet import problems_workbook, save_problem_list
+
+    config = load_config(workspace)
+    folder = _require_inputs(workspace, year)
+    intake, _ = _read_checked(workspace, year, config, on_file)
+    statuses = tuple(completeness(intake, config))
+    problems = _in_unit_order(intake.problems, config)
+    to_send = [*problems, *missing_unit_problems(statuses, year, config.plan.deadline)]
+    path: Path | None = None
+    created = False
+    if to_send:
+        content = problems_workbook(to_send, config.unit_names, year, config.plan.deadline)
+        path, created = save_problem_list(workspace.checks_dir(year), year, content)
+    return CheckResult(
+        year=year,
+        folder=folder,
+        statuses=statuses,
+        unit_names=config.unit_names,
+        problems=problems,
+        errors=sum(p.severity == ERROR for p in problems),
+        problem_list=path,
+        problem_list_created=created,
+    )
+
+
+def forms(workspace: Workspace, year: int, *, on_file: Progress | None = None) -> FormsResult:
+    """One ready-to-fill workbook per unit, last year's rows carried; existing files kept."""
+    from .files import write_new
+    from .forms import form_file_name, form_workbook
+    from .intake import read_year
+
+    config = load_config(workspace)
+    previous_folder = workspace.year_inputs(year - 1)
+    found = previous_folder.is_dir()
+    previous = Intake(year - 1, (), (), ())
+    if found:
+        previous = read_year(previous_folder, year - 1, config, on_file=on_file)
+    by_unit = {r.unit: r for r in previous.returns}
+    folder = workspace.forms_dir(year)
+    files = []
+    for unit in config.units:
+        path = folder / form_file_name(unit)
+        earlier = by_unit.get(unit.code)
+        created = write_new(path, form_workbook(unit, year, config, earlier))
+        files.append(
+            FormFile(
+                path=path,
+                created=created,
+                libraries=len(earlier.libraries) if earlier else None,
+                institutions=len(earlier.institutions) if earlier else None,
+            )
+        )
+    return FormsResult(
+        year=year,
+        folder=folder,
+        previous_folder=previous_folder,
+        previous_found=found,
+        previous_units=len(previous.returns),
+        previous_errors=sum(p.severity == ERROR for p in previous.problems),
+        files=tuple(files),
+    )
+
+
+def history(workspace: Workspace, year: int) -> HistoryResult:
+    """The drafts the manifest of a year records."""
+    folder = workspace.year_outputs(year)
+    return HistoryResult(year, folder, tuple(list_drafts(folder, year)))
+
+
+def _figures_of(workspace: Workspace, year: int, which: str) -> tuple[str, dict[str, Any]]:
+    """A draft's figures from its number or from a file path (its .json or .docx)."""
+    folder = workspace.year_outputs(year)
+    if which.isdigit():
+        entry = find_draft(folder, year, int(which))
+        return f"dự thảo {entry.number:02d}", load_figures(folder / entry.json)
+    path = Path(which)
+    if path.suffix.lower() != ".json":
+        sibling = path.with_suffix(".json")
+        if not sibling.is_file():
+            raise ReportgenError(
+                f"Không tìm thấy {sibling} (tệp số liệu đi kèm {path.name}). Hãy ghi số dự thảo"
+                " (ví dụ: reportgen diff 1 2) hoặc đường dẫn tệp .json của dự thảo."
+            )
+        path = sibling
+    return path.name, load_figures(path)
+
+
+def diff(workspace: Workspace, year: int, first: str, second: str) -> DiffResult:
+    """The changes from draft `first` to draft `second` (numbers or file paths)."""
+    name_a, old = _figures_of(workspace, year, first)
+    name_b, new = _figures_of(workspace, year, second)
+    return DiffResult(name_a, name_b, describe_changes(old, new))
+
+
+def archive(workspace: Workspace, year: int, number: int | None, now: datetime) -> ArchiveResult:
+    """Mark a draft final and pack it with everything it was made from, verified."""
+    return archive_draft(workspace, year, number, now)

@@ -1,0 +1,49 @@
+"""Fixtures shared by the tests: the repository's workspace files and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from reportgen.cli import cli
+from reportgen.config import Config, load_config
+from reportgen.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture(scope="session")
+def sample_config() -> Config:
+    """The repository's own configuration (Đắk Hà), loaded once."""
+    return load_config(Workspace.at(ROOT))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A Click test runner."""
+    return CliRunner()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A clerk's workspace in tmp_path: the repository's config/ and templates/, no inputs."""
+    for name in ("config", "templates"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+@pytest.fixture
+def run(runner: CliRunner, workspace: Path) -> Run:
+    """`run("build", "--year", "2025")`: the real CLI on the `workspace` fixture's folder."""
+
+    def invoke(*args: str, catch_exceptions: bool = False) -> Result:
+        command = [*args, "--workspace", str(workspace)] if args and args[0] != "--help" else args
+        return runner.invoke(cli, list(command), catch_exceptions=catch_exceptions)
+
+    return invoke
