@@ -26,7 +26,9 @@ def _met_text(indicator: Mapping[str, Any]) -> str:
     return fmt.verdict(met if isinstance(met, bool) else None, str(indicator.get("status", "")))
 
 
-def indicator_changes(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]]) -> list:
+def indicator_changes(
+    old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]]
+) -> list[str]:
     """One line per indicator whose value or status changed: `TV_HTSD_XA: 33,3% → 44,4%`."""
     before = {str(i.get("code")): i for i in old}
     after = {str(i.get("code")): i for i in new}

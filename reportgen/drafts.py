@@ -8,12 +8,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast, get_args
 
 from .changes import describe_changes
 from .errors import ReportgenError
 from .files import atomic_write, numbered, sha256_bytes
-from .models import InputFile
+from .models import FileStatus, InputFile
 
 MANIFEST = "manifest.json"
 
@@ -77,7 +77,7 @@ class ManifestEntry:
     def from_json(cls, data: Mapping[str, Any]) -> ManifestEntry:
         """Read an entry back; KeyError/TypeError/ValueError when it is malformed."""
         inputs = tuple(
-            InputFile(str(f["name"]), str(f["sha256"]), str(f["unit"]), str(f["status"]))
+            InputFile(str(f["name"]), str(f["sha256"]), str(f["unit"]), _file_status(f["status"]))
             for f in data["inputs"]
         )
         return cls(
@@ -98,6 +98,13 @@ class ManifestEntry:
             changes=tuple(str(line) for line in data["changes"]),
             final=bool(data.get("final", False)),
         )
+
+
+def _file_status(value: object) -> FileStatus:
+    """An input's status as the manifest recorded it; ValueError when it is none of them."""
+    if value not in get_args(FileStatus):
+        raise ValueError(f"unknown input status {value!r}")
+    return cast(FileStatus, value)
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,7 @@ def _bad_tag(doc: DocxTemplate) -> str:
             try:
                 env.parse(tag)
             except TemplateSyntaxError:
-                return tag
+                return str(tag)
     return ""
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from .. import vocab
 from ..config import Config, Unit
 from ..files import input_files
-from ..models import ERROR, WARNING, InputFile, Intake, Problem, UnitInfo, UnitReturn
+from ..models import ERROR, WARNING, FileStatus, InputFile, Intake, Problem, UnitInfo, UnitReturn
 from . import cells, rows
 from .rows import Collector
 from .sheets import find_sheet, label_values
@@ -196,6 +196,7 @@ def read_year(
     returns: list[UnitReturn] = []
     for outcome in outcomes:
         used = winners.get(outcome.unit)
+        status: FileStatus
         if outcome.ret is None:
             status = "skipped"
             problems.extend(outcome.problems)
