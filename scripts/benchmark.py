@@ -1,48 +1,73 @@
-"""Time full builds of the sample year in a scratch copy of the workspace."""
+"""Time what a clerk waits for: `--help`, `history`, `check` and `build` of the sample year."""
 
 from __future__ import annotations
 
 import argparse
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
-from datetime import datetime
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+COMMAND = [sys.executable, "-c", "from reportgen.cli import main; main()"]
+
+
+def _timed(args: list[str], runs: int, prepare: Callable[[], None] | None = None) -> float:
+    """The median wall time of running the installed command `runs` times, interpreter included."""
+    times = []
+    for _ in range(runs):
+        if prepare is not None:
+            prepare()
+        started = time.perf_counter()
+        subprocess.run([*COMMAND, *args], check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
 
 
 def main() -> None:
-    """Run the build stages a few times and print the median of each."""
+    """Print the median time of each command on a scratch copy of the sample workspace."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--year", type=int, default=2025)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    started = time.perf_counter()
-    from reportgen.pipeline import compute, publish  # the import cost is part of a clerk's wait
-
-    imported = time.perf_counter() - started
-    reading, writing = [], []
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         for name in ("config", "templates", "inputs"):
             shutil.copytree(ROOT / name, work / name)
-        for run in range(args.runs):
-            t0 = time.perf_counter()
-            computed = compute(work, work / "inputs", args.year)
-            t1 = time.perf_counter()
-            publish(work, work / "inputs", work / f"outputs-{run}", computed, datetime(2025, 11, 5))
-            t2 = time.perf_counter()
-            reading.append(t1 - t0)
-            writing.append(t2 - t1)
-    files = len(computed[1].files)
-    totals = [r + w for r, w in zip(reading, writing, strict=True)]
-    print(f"import reportgen.pipeline: {imported:.2f} s")
-    print(f"read + evaluate {files} workbooks: median {statistics.median(reading):.3f} s")
-    print(f"render + write a draft: median {statistics.median(writing):.3f} s")
-    print(f"total per build: median {statistics.median(totals):.3f} s")
+        outputs = work / "outputs"
+
+        def fresh_outputs() -> None:
+            shutil.rmtree(outputs, ignore_errors=True)
+
+        where = ["--year", str(args.year), "--workspace", str(work)]
+        interpreter = statistics.median(_interpreter_start() for _ in range(args.runs))
+        results = {
+            "python -c pass (interpreter alone)": interpreter,
+            "reportgen --help": _timed(["--help"], args.runs),
+            "reportgen history": _timed(["history", *where], args.runs),
+            "reportgen check": _timed(["check", *where], args.runs, fresh_outputs),
+            "reportgen build (new draft each run)": _timed(
+                ["build", *where], args.runs, fresh_outputs
+            ),
+        }
+    files = len(list((ROOT / "inputs" / str(args.year)).glob("*.xls*")))
+    print(
+        f"Sample year {args.year}: {files} workbooks; median of {args.runs} runs, new process each"
+    )
+    for label, seconds in results.items():
+        print(f"  {label:<40} {seconds:6.3f} s")
+
+
+def _interpreter_start() -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    return time.perf_counter() - started
+
 
 if __name__ == "__main__":
     main()
