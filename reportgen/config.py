@@ -264,7 +264,7 @@ def _load_profile(path: Path) -> Profile:
         issuing_body_name=t.text("issuing_body_name"),
         issuing_body_abbr=t.text("issuing_body_abbr"),
         place=t.text("place"),
-        document_number=number.strip(),
+        document_number=_nfc(number),
         document_date=_parse_date(t, "document_date"),
         document_month=month,
         recipient=t.text("recipient").rstrip("."),
@@ -354,8 +354,8 @@ def _load_plan(path: Path) -> Plan:
         baseline.append((int(year), uses))
     indicators = tuple(_load_indicator(it, milestones) for it in root.tables("indicator"))
     return Plan(
-        number=str(t.data.get("number", "")).strip(),
-        date=str(t.data.get("date", "")).strip(),
+        number=_nfc(str(t.data.get("number", ""))),
+        date=_nfc(str(t.data.get("date", ""))),
         year=t.integer("year"),
         issuer=t.text("issuer"),
         abbr=t.text("abbr", required=False, default="UBND") or "UBND",
