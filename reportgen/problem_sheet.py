@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -19,6 +20,7 @@ UNKNOWN_UNIT = "Không xác định"
 HEADERS = ("STT", "Đơn vị", "Tệp", "Sheet", "Ô", "Mức độ", "Loại vấn đề", "Mã", "Nội dung")
 WIDTHS = (6, 32, 30, 18, 8, 11, 26, 22, 80)
 SEVERITY_COLUMN = HEADERS.index("Mức độ") + 1
+LINE_HEIGHT = 15  # points per line of 11 pt text
 HEADER_ROW = 3
 
 
@@ -33,6 +35,14 @@ def in_unit_order(problems: Sequence[Problem], unit_names: Mapping[str, str]) ->
     """Problems grouped by unit in registry order, unknown units last, otherwise as given."""
     rank = {code: i for i, code in enumerate(unit_names)}
     return sorted(problems, key=lambda p: rank.get(p.unit, len(rank) + (not p.unit)))
+
+
+def _lines_needed(values: Sequence[object]) -> int:
+    """How many lines the row's longest wrapped cell takes at its column's width."""
+    return max(
+        math.ceil(len(str(value)) / max(width - 2, 1)) or 1
+        for value, width in zip(values, WIDTHS, strict=True)
+    )
 
 
 def problems_workbook(
@@ -74,6 +84,8 @@ def problems_workbook(
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row, col, value)
             cell.alignment = WRAP_TOP
+        # Spreadsheets do not grow a row for wrapped text they did not lay out themselves.
+        ws.row_dimensions[row].height = LINE_HEIGHT * _lines_needed(values)
         if problem.severity == ERROR:
             ws.cell(row, SEVERITY_COLUMN).font = Font(bold=True, color="C00000")
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
