@@ -1,0 +1,1 @@
+"""The Đắk Hà sample year: seeded dataset (data), expected figures (oracle), workbooks (writer)."""
