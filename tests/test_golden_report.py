@@ -22,12 +22,9 @@ def build_sample(work: Path) -> Path:
     """The bundled sample workspace copied to `work` and built for 2025; returns the .docx."""
     for name in ("config", "templates", "inputs"):
         shutil.copytree(ROOT / name, work / name)
-    cwd = Path.cwd()
-    os.chdir(work)  # as tests/test_sample_year.py's sample_build, until the CLI takes a workspace
-    try:
-        result = CliRunner().invoke(cli, ["build", "--year", "2025"], catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
+    result = CliRunner().invoke(
+        cli, ["build", "--year", "2025", "--workspace", str(work)], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     return work / "outputs" / "2025" / "BaoCao_2025_du-thao-01.docx"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from docx import Document
 
 from reportgen.cli import cli
 from tests.messy.data import (
+    BAD_CELL_CODES,
     BAD_CELLS,
     BROKEN,
     BY_CODE,
@@ -56,12 +56,9 @@ class Built:
     root: Path
 
 
-def build(root: Path, monkeypatch: pytest.MonkeyPatch) -> Built:
+def build(root: Path) -> Built:
     """`reportgen build --year 2025` run on the workspace `root`, read back."""
-    # The one chdir of these tests, until the command takes the workspace as an option.
-    monkeypatch.chdir(root)
-    result = CliRunner().invoke(cli, ["build", "--year", str(YEAR)])
-    monkeypatch.undo()
+    result = CliRunner().invoke(cli, ["build", "--year", str(YEAR), "--workspace", str(root)])
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert result.exit_code == 0, result.output
@@ -83,12 +80,6 @@ def build(root: Path, monkeypatch: pytest.MonkeyPatch) -> Built:
     )
 
 
-@pytest.fixture(scope="module")
-def monkeymodule() -> Iterator[pytest.MonkeyPatch]:
-    with pytest.MonkeyPatch.context() as mp:
-        yield mp
-
-
 # ------------------------------------------------------------------------ the legacy encoders
 
 
@@ -103,12 +94,10 @@ def test_legacy_encoders_follow_the_published_tables() -> None:
 
 
 @pytest.fixture(scope="module")
-def clean_and_messy(
-    tmp_path_factory: pytest.TempPathFactory, monkeymodule: pytest.MonkeyPatch
-) -> tuple[Built, Built]:
+def clean_and_messy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, Built]:
     return (
-        build(write_clean_year(tmp_path_factory.mktemp("clean")), monkeymodule),
-        build(write_messy_year(tmp_path_factory.mktemp("messy")), monkeymodule),
+        build(write_clean_year(tmp_path_factory.mktemp("clean"))),
+        build(write_messy_year(tmp_path_factory.mktemp("messy"))),
     )
 
 
@@ -170,11 +159,11 @@ def test_messy_year_through_libreoffice(clean_and_messy: tuple[Built, Built]) ->
 
 @pytest.fixture(scope="module")
 def bad_year(
-    tmp_path_factory: pytest.TempPathFactory, monkeymodule: pytest.MonkeyPatch
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[Built, list[tuple[str, str, str, str]], Path]:
     root = tmp_path_factory.mktemp("bad")
     where = write_bad_year(root)
-    return build(root, monkeymodule), where, root
+    return build(root), where, root
 
 
 def test_bad_year_figures_leave_out_exactly_the_bad_rows(bad_year) -> None:  # noqa: ANN001
@@ -198,6 +187,7 @@ def test_every_bad_cell_is_named_in_the_json_on_screen_and_in_the_report(bad_yea
             and p["severity"] == "error"
         ]
         assert len(found) == 1, (file, sheet, cell, problems)
+        assert found[0]["code"] == BAD_CELL_CODES[words]
         assert words in found[0]["message"]
         location = f"{file} › {sheet} › {cell}"
         assert f"{location}: {found[0]['message']}" in built.output

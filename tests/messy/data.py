@@ -215,6 +215,16 @@ BAD_CELLS = (
     ("PGDDT", (FUND, 0, "Nguồn kinh phí"), "Vốn vay", '"Vốn vay"'),
     ("PGDDT", (LIB, 3, "Lượt người sử dụng"), "=900+900", "công thức"),  # no cached value
 )
+# The problem code each bad cell must be reported with, by the words its message quotes.
+BAD_CELL_CODES = {
+    '"Thư viện tư nhân"': "cell-not-in-list",
+    '"chưa rõ"': "cell-not-yes-no",
+    '"-2"': "cell-negative",
+    '"nhiều"': "cell-not-number",
+    '"7"': "cell-not-task",
+    '"Vốn vay"': "cell-not-in-list",
+    "công thức": "formula-without-value",
+}
 BAD_FILES = {
     "TTVHTT": "Trung tâm VHTT.xlsx",
     "PGDDT": "PGDDT.xlsx",
