@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from fractions import Fraction
-from pathlib import Path
 
 from reportgen import vocab
-from reportgen.config import Config, load_config
 from reportgen.models import (
     ERROR,
     WARNING,
@@ -17,29 +15,50 @@ from reportgen.models import (
     Funding,
     IndicatorResult,
     Library,
+    Measure,
     Problem,
     Source,
     TaskGroup,
     UnitFigures,
 )
 
-REPO = Path(__file__).resolve().parents[1]
 COMMUNES = ("TT-DAKHA", "XA-DAKHRING", "XA-DAKLA", "XA-DAKLONG", "XA-DAKMAR", "XA-DAKNGOK")
 COMMUNES += ("XA-DAKPXI", "XA-DAKUI", "XA-HAMON", "XA-NGOKREO", "XA-NGOKWANG")
 
 
-def sample_config() -> Config:
-    """The repository's own configuration (Đắk Hà)."""
-    return load_config(REPO)
-
-
-def _share(code: str, name: str, num: int, den: int, target: str, word: str) -> IndicatorResult:
+def _share(
+    code: str, name: str, num: int, den: int, target: str, measure: Measure
+) -> IndicatorResult:
     goal = Fraction(target) / 100
     if den == 0:
-        return IndicatorResult(code, name, 0, 0, None, goal, None, None, None, word, "no_data")
+        return IndicatorResult(
+            code=code,
+            name=name,
+            measure=measure,
+            numerator=0,
+            denominator=0,
+            value=None,
+            target=goal,
+            target_max=None,
+            met=None,
+            gap_units=None,
+            status="no_data",
+        )
     value = Fraction(num, den)
     gap = max(0, -(-(goal * den).numerator // (goal * den).denominator) - num)
-    return IndicatorResult(code, name, num, den, value, goal, None, value >= goal, gap, word, "ok")
+    return IndicatorResult(
+        code=code,
+        name=name,
+        measure=measure,
+        numerator=num,
+        denominator=den,
+        value=value,
+        target=goal,
+        target_max=None,
+        met=value >= goal,
+        gap_units=gap,
+        status="ok",
+    )
 
 
 def _src(row: int, sheet: str = vocab.SHEET_ACTIVITIES) -> Source:
@@ -62,25 +81,28 @@ def sample_figures(**changes: object) -> Figures:
         )
         for i in range(35)
     )
+    library = Measure.LIBRARY_SHARE
     indicators = (
         _share("TV_HTSD_HUYEN", "Thư viện huyện cung cấp dịch vụ phục vụ học tập suốt đời",
-               1, 1, "100", "thư viện"),
+               1, 1, "100", library),
         _share("TV_HTSD_XA", "Thư viện công cộng cấp xã cung cấp dịch vụ phục vụ học tập suốt đời",
-               3, 9, "20", "thư viện"),
+               3, 9, "20", library),
         _share("TV_HTSD_GD", "Thư viện cơ sở giáo dục cung cấp dịch vụ phục vụ học tập suốt đời",
-               26, 35, "70", "thư viện"),
+               26, 35, "70", library),
         _share("TV_CDS_HUYEN", "Thư viện huyện ứng dụng công nghệ thông tin, chuyển đổi số",
-               1, 1, "100", "thư viện"),
+               1, 1, "100", library),
         _share("TV_CDS_XA", "Thư viện công cộng cấp xã ứng dụng công nghệ thông tin, chuyển đổi số",
-               1, 9, "10", "thư viện"),
+               1, 9, "10", library),
         _share("TV_CDS_GD", "Thư viện cơ sở giáo dục ứng dụng công nghệ thông tin, chuyển đổi số",
-               23, 35, "70", "thư viện"),
-        IndicatorResult("TV_LUOT_TANG", "Tăng số lượt người sử dụng thư viện so với năm trước",
-                        152340, 138250, Fraction(152340, 138250) - 1, Fraction(8, 100), None,
-                        True, 0, "lượt", "ok"),
+               23, 35, "70", library),
+        IndicatorResult(code="TV_LUOT_TANG",
+                        name="Tăng số lượt người sử dụng thư viện so với năm trước",
+                        measure=Measure.LIBRARY_USES_GROWTH, numerator=152340, denominator=138250,
+                        value=Fraction(152340, 138250) - 1, target=Fraction(8, 100),
+                        target_max=None, met=True, gap_units=0, status="ok"),
         _share("VH_CLB", "Trung tâm văn hóa, thể thao xã, nhà văn hóa - khu thể thao thôn có lớp "
                "năng khiếu, câu lạc bộ, nhóm sở thích, thường xuyên tổ chức hoạt động",
-               40, 72, "50", "thiết chế"),
+               40, 72, "50", Measure.INSTITUTION_SHARE),
     )  # fmt: skip
     activities = (
         Activity("XA-DAKLA", "Ngày hội đọc sách & văn hóa <đọc>", 1, "Ngày Sách và Văn hóa "
@@ -135,8 +157,24 @@ def sample_figures(**changes: object) -> Figures:
         received=COMMUNES[:-1] + ("PGDDT", "TTVHTT", "PLDTBXH", "PTCKH", "MTTQ", "HKH"),
         missing=("XA-NGOKWANG",),
         problems=(
-            Problem("Đắk La.xlsx", "Thư viện", "F7", ERROR, "“nhiều” không phải là số", "XA-DAKLA"),
-            Problem("Hà Mòn.xlsx", "Hoạt động", "E4", WARNING, "Thiếu ngày", "XA-HAMON"),
+            Problem(
+                "Đắk La.xlsx",
+                "Thư viện",
+                "F7",
+                ERROR,
+                "“nhiều” không phải là số",
+                "XA-DAKLA",
+                code="cell-not-number",
+            ),
+            Problem(
+                "Hà Mòn.xlsx",
+                "Hoạt động",
+                "E4",
+                WARNING,
+                "Thiếu ngày",
+                "XA-HAMON",
+                code="cell-not-date",
+            ),
         ),
         library_uses=152340,
         library_uses_previous=138250,

@@ -9,18 +9,17 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
-import click
 import docx as python_docx
 import pytest
-from click.testing import CliRunner
 from test_drafts import YEAR, make_figures, write_inputs
 
 from reportgen import pdf
 from reportgen.archive import archive_draft, archive_path, verify_zip
-from reportgen.commands.drafts_cmds import archive
 from reportgen.config import load_config
 from reportgen.drafts import list_drafts, publish_draft
 from reportgen.errors import ReportgenError
+from reportgen.workspace import Workspace
+from tests.unit_workbook import write_unit_workbook
 
 REPO = Path(__file__).resolve().parents[1]
 NOW = datetime(2025, 11, 5, 14, 0, 0)
@@ -28,36 +27,34 @@ INPUTS = {"Đắk La.xlsx": b"dak la v1", "Ngọk Wang.xlsx": b"ngok wang v1"}
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    """A workspace with the repository's configuration, a template, inputs and one draft."""
-    shutil.copytree(REPO / "config", tmp_path / "config")
-    (tmp_path / "templates").mkdir()
-    template = tmp_path / "templates" / "bao-cao.docx"
+def drafted(workspace: Path) -> Path:
+    """The shared workspace with a template of the clerk's own, inputs and one draft made."""
+    template = workspace / "templates" / "bao-cao.docx"
     template.write_bytes(b"the clerk's template")
-    inputs = write_inputs(tmp_path / "inputs", INPUTS)
+    inputs = write_inputs(workspace / "inputs", INPUTS)
     publish_draft(
-        tmp_path / "outputs" / str(YEAR),
+        workspace / "outputs" / str(YEAR),
         YEAR,
         docx=b"DOCX 1",
         figures=make_figures(),
         problems_xlsx=b"XLSX 1",
         inputs=inputs,
-        config_digest=load_config(tmp_path).digest,
+        config_digest=load_config(Workspace.at(workspace)).digest,
         template_digest=hashlib.sha256(template.read_bytes()).hexdigest(),
         tool_version="0.1.0",
         now=datetime(2025, 10, 20, 9, 30, 0),
     )
-    return tmp_path
+    return workspace
 
 
 def run_archive(ws: Path, number: int | None = None):
-    return archive_draft(ws / "outputs" / str(YEAR), ws / "inputs", YEAR, ws, number, NOW)
+    return archive_draft(Workspace.at(ws), YEAR, number, NOW)
 
 
-def test_archive_holds_the_draft_and_everything_it_came_from(workspace):
-    result = run_archive(workspace)
+def test_archive_holds_the_draft_and_everything_it_came_from(drafted):
+    result = run_archive(drafted)
     assert result.created and result.number == 1
-    assert result.path == workspace / "outputs" / "2025" / "LuuTru_BaoCao_2025_du-thao-01.zip"
+    assert result.path == drafted / "outputs" / "2025" / "LuuTru_BaoCao_2025_du-thao-01.zip"
     with zipfile.ZipFile(result.path) as z:
         assert z.testzip() is None
         names = set(z.namelist())
@@ -78,13 +75,13 @@ def test_archive_holds_the_draft_and_everything_it_came_from(workspace):
         assert z.read("config/plan.toml") == (REPO / "config" / "plan.toml").read_bytes()
         assert json.loads(z.read("manifest.json"))["drafts"][0]["final"] is True
     assert result.members == len(names)
-    assert list_drafts(workspace / "outputs" / "2025", YEAR)[0].final is True
+    assert list_drafts(drafted / "outputs" / "2025", YEAR)[0].final is True
 
 
-def test_existing_archive_is_checked_not_overwritten(workspace):
-    first = run_archive(workspace)
+def test_existing_archive_is_checked_not_overwritten(drafted):
+    first = run_archive(drafted)
     data = first.path.read_bytes()
-    again = run_archive(workspace)
+    again = run_archive(drafted)
     assert not again.created and again.path == first.path
     assert first.path.read_bytes() == data
 
@@ -98,40 +95,36 @@ def test_existing_archive_is_checked_not_overwritten(workspace):
     ],
     ids=["changed", "missing", "new"],
 )
-def test_archive_refuses_when_inputs_changed_since_the_draft(workspace, change, said):
-    change(workspace / "inputs" / "2025")
+def test_archive_refuses_when_inputs_changed_since_the_draft(drafted, change, said):
+    change(drafted / "inputs" / "2025")
     with pytest.raises(ReportgenError) as caught:
-        run_archive(workspace)
+        run_archive(drafted)
     assert said in caught.value.message and "dự thảo 01" in caught.value.message
-    assert not archive_path(workspace / "outputs" / "2025", YEAR, 1).exists()
-    assert list_drafts(workspace / "outputs" / "2025", YEAR)[0].final is False
+    assert not archive_path(drafted / "outputs" / "2025", YEAR, 1).exists()
+    assert list_drafts(drafted / "outputs" / "2025", YEAR)[0].final is False
 
 
-def test_excel_lock_files_do_not_count_as_new_inputs(workspace):
-    (workspace / "inputs" / "2025" / "~$Đắk La.xlsx").write_bytes(b"lock")
-    assert run_archive(workspace).created
+def test_excel_lock_files_do_not_count_as_new_inputs(drafted):
+    (drafted / "inputs" / "2025" / "~$Đắk La.xlsx").write_bytes(b"lock")
+    assert run_archive(drafted).created
 
 
-def test_archive_refuses_when_the_template_changed(workspace):
-    (workspace / "templates" / "bao-cao.docx").write_bytes(b"reworded")
+def test_archive_refuses_when_the_template_changed(drafted):
+    (drafted / "templates" / "bao-cao.docx").write_bytes(b"reworded")
     with pytest.raises(ReportgenError, match="mẫu báo cáo templates/bao-cao.docx đã thay đổi"):
-        run_archive(workspace)
+        run_archive(drafted)
 
 
-def test_archive_command_says_it_verified(workspace, monkeypatch):
-    monkeypatch.chdir(workspace)
-    group = click.Group("reportgen")
-    group.add_command(archive)
-    runner = CliRunner()
-    result = runner.invoke(group, ["archive", "--year", "2025"])
+def test_archive_command_says_it_verified(drafted, run):
+    result = run("archive", "--year", "2025")
     assert result.exit_code == 0, result.output
     assert "Đã đánh dấu dự thảo 01 là bản chính thức." in result.output
     assert "LuuTru_BaoCao_2025_du-thao-01.zip" in result.output
     assert "Đã kiểm tra lại bản lưu trữ: 11 tệp" in result.output
-    again = runner.invoke(group, ["archive", "--year", "2025", "--draft", "1"])
+    again = run("archive", "--year", "2025", "--draft", "1")
     assert again.exit_code == 0 and "đã có" in again.output
-    (workspace / "inputs" / "2025" / "Đắk La.xlsx").write_bytes(b"changed")
-    refused = runner.invoke(group, ["archive", "--year", "2025", "--draft", "3"])
+    (drafted / "inputs" / "2025" / "Đắk La.xlsx").write_bytes(b"changed")
+    refused = run("archive", "--year", "2025", "--draft", "3")
     assert refused.exit_code == 1 and "Không có dự thảo số 3" in refused.output
 
 
@@ -162,24 +155,16 @@ def test_pdf_conversion_writes_beside_the_docx(tmp_path):
     ]
 
 
-def test_build_pdf_says_an_earlier_pdf_was_kept_not_converted(tmp_path, monkeypatch):
-    from reportgen.cli import cli
-    from tests.unit_workbook import write_unit_workbook
-
-    shutil.copytree(REPO / "config", tmp_path / "config")
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
-    write_unit_workbook(tmp_path / "inputs" / "2025" / "dakla.xlsx", "XA-DAKLA", "Đắk La", 2025)
-    monkeypatch.chdir(tmp_path)
-    assert CliRunner().invoke(cli, ["build", "--year", "2025"]).exit_code == 0
-    earlier = tmp_path / "outputs" / "2025" / "BaoCao_2025_du-thao-01.pdf"
+def test_build_pdf_says_an_earlier_pdf_was_kept_not_converted(workspace, run, monkeypatch):
+    write_unit_workbook(workspace / "inputs" / "2025" / "dakla.xlsx", "XA-DAKLA", "Đắk La", 2025)
+    assert run("build", "--year", "2025").exit_code == 0
+    earlier = workspace / "outputs" / "2025" / "BaoCao_2025_du-thao-01.pdf"
     earlier.write_bytes(b"%PDF of an earlier run")
     monkeypatch.setattr(pdf, "find_libreoffice", lambda: "soffice")
-    result = CliRunner().invoke(cli, ["build", "--year", "2025", "--pdf"])
+    result = run("build", "--year", "2025", "--pdf")
     assert result.exit_code == 0, result.output
     assert "Đã chuyển sang PDF" not in result.output
-    assert (
-        "outputs/2025/BaoCao_2025_du-thao-01.pdf từ lần chạy trước nên giữ nguyên" in result.output
-    )
+    assert f"{earlier.as_posix()} từ lần chạy trước nên giữ nguyên" in result.output
     assert earlier.read_bytes() == b"%PDF of an earlier run"
 
 
@@ -224,9 +209,9 @@ def test_verify_catches_a_member_that_is_not_what_was_meant(tmp_path):
         )
 
 
-def test_a_damaged_existing_archive_is_reported_not_replaced(workspace):
-    target = archive_path(workspace / "outputs" / "2025", YEAR, 1)
+def test_a_damaged_existing_archive_is_reported_not_replaced(drafted):
+    target = archive_path(drafted / "outputs" / "2025", YEAR, 1)
     target.write_bytes(b"not a zip")
     with pytest.raises(ReportgenError, match="đã có nhưng bị hỏng"):
-        run_archive(workspace)
+        run_archive(drafted)
     assert target.read_bytes() == b"not a zip"

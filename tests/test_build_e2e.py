@@ -8,8 +8,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
-from click.testing import CliRunner
 from docx import Document
 from docx.oxml.ns import qn
 
@@ -135,17 +135,11 @@ def write_last_year(folder: Path) -> None:
 
 
 @pytest.fixture
-def workspace(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "config", tmp_path / "config")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    write_year(tmp_path / "inputs" / "2025", 2025)
-    write_last_year(tmp_path / "inputs" / "2024")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def run(*args: str):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+def workspace(workspace: Path) -> Path:
+    """The shared workspace with the workbooks of 2025 and of 2024 in inputs/."""
+    write_year(workspace / "inputs" / "2025", 2025)
+    write_last_year(workspace / "inputs" / "2024")
+    return workspace
 
 
 def docx_text(path: Path) -> str:
@@ -164,7 +158,7 @@ def digests(folder: Path) -> dict[str, str]:
     }
 
 
-def test_build_gives_every_figure_known_in_advance(workspace):
+def test_build_gives_every_figure_known_in_advance(workspace, run):
     before = digests(workspace / "inputs")
     result = run("build", "--year", "2025")
     assert result.exit_code == 0, result.output
@@ -196,7 +190,7 @@ def test_build_gives_every_figure_known_in_advance(workspace):
     assert "Chưa gửi báo cáo (2)" in result.output
 
 
-def test_every_indicator_in_the_report_matches_the_json(workspace):
+def test_every_indicator_in_the_report_matches_the_json(workspace, run):
     assert run("build", "--year", "2025").exit_code == 0
     out = workspace / "outputs" / "2025"
     data = json.loads((out / "BaoCao_2025_du-thao-01.json").read_text(encoding="utf-8"))
@@ -217,7 +211,7 @@ def test_every_indicator_in_the_report_matches_the_json(workspace):
         assert matching, indicator["code"]
 
 
-def test_rebuild_with_nothing_changed_writes_nothing(workspace):
+def test_rebuild_with_nothing_changed_writes_nothing(workspace, run):
     assert run("build", "--year", "2025").exit_code == 0
     out = workspace / "outputs" / "2025"
     before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.iterdir()}
@@ -227,33 +221,88 @@ def test_rebuild_with_nothing_changed_writes_nothing(workspace):
     assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.iterdir()} == before
 
 
-def test_a_year_with_no_workbooks_cannot_make_a_report(workspace):
+def test_a_year_with_no_workbooks_cannot_make_a_report(workspace, run):
+    (workspace / "inputs" / "2019").mkdir()
     result = run("build", "--year", "2019")
     assert result.exit_code == 1
     assert "chưa thể lập báo cáo" in result.output
     assert not (workspace / "outputs" / "2019").exists()
 
 
-def test_usage_errors_exit_2_and_help_is_vietnamese(workspace):
+def test_a_year_without_an_inputs_folder_fails_at_once_naming_it(workspace, run):
+    result = run("build", "--year", "2031")
+    assert result.exit_code == 1
+    folder = (workspace / "inputs" / "2031").as_posix()
+    assert f"Lỗi: Chưa có thư mục {folder}. Hãy tạo thư mục này" in result.output
+    assert "các đơn vị gửi về năm 2031" in result.output
+    assert "Chỉ tiêu" not in result.output and "Đã nhận" not in result.output
+    assert "Traceback" not in result.output
+    assert not (workspace / "outputs").exists()
+
+
+def test_usage_errors_exit_2_and_help_is_vietnamese(workspace, run, runner):
     assert run("build", "--year", "hai").exit_code == 2
     assert "Năm báo cáo" in run("build", "--help").output
-    assert run("--version").output.startswith("reportgen ")
+    assert "--workspace" in run("build", "--help").output
+    assert runner.invoke(cli, ["--version"]).output.startswith("reportgen ")
 
 
-def test_two_folders_at_two_times_give_identical_reports(tmp_path, monkeypatch):
+def test_two_folders_at_two_times_give_identical_reports(tmp_path, runner):
     reports = []
     for name in ("first", "second"):
         work = tmp_path / name
         shutil.copytree(ROOT / "config", work / "config")
         shutil.copytree(ROOT / "templates", work / "templates")
         write_year(work / "inputs" / "2025", 2025)
-        monkeypatch.chdir(work)
-        assert run("build", "--year", "2025").exit_code == 0
+        result = runner.invoke(cli, ["build", "--year", "2025", "--workspace", str(work)])
+        assert result.exit_code == 0, result.output
         reports.append((work / "outputs" / "2025" / "BaoCao_2025_du-thao-01.docx").read_bytes())
     assert reports[0] == reports[1]
 
 
-def test_a_corrected_workbook_makes_a_new_draft_and_keeps_the_old(workspace):
+def test_inputs_and_outputs_may_live_outside_the_workspace(workspace, run, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("shared-drive")
+    received, results = elsewhere / "nhan", elsewhere / "ket-qua"
+    shutil.move(workspace / "inputs", received)
+    result = run("build", "--year", "2025", "--inputs", str(received), "--outputs", str(results))
+    assert result.exit_code == 0, result.output
+    assert (results / "2025" / "BaoCao_2025_du-thao-01.docx").is_file()
+    assert "TV_LUOT_TANG" in result.output and "8,3%" in result.output  # 2024 read from there too
+    assert not (workspace / "outputs").exists()
+
+
+def test_a_bad_workbook_sent_again_under_another_name_changes_nothing(workspace, run):
+    sent = workspace / "inputs" / "2025" / "UBND xã Đắk La.xlsx"
+    book = openpyxl.load_workbook(sent)
+    book[vocab.SHEET_LIBRARIES]["D2"] = "chưa rõ"
+    book.save(sent)
+    assert run("build", "--year", "2025").exit_code == 0
+    out = workspace / "outputs" / "2025"
+    listed = openpyxl.load_workbook(out / "BaoCao_2025_du-thao-01_van-de.xlsx").active
+    header = [c.value for c in listed[3]]
+    row = dict(zip(header, (c.value for c in listed[4]), strict=True))
+    assert (row["Tệp"], row["Ô"], row["Loại vấn đề"], row["Mã"]) == (
+        "UBND xã Đắk La.xlsx",
+        "D2",
+        "Không phải Có/Không",
+        "cell-not-yes-no",
+    )
+
+    sent.rename(sent.with_name("Đắk La gửi lại.xlsx"))
+    again = run("build", "--year", "2025")
+    assert again.exit_code == 0, again.output
+    assert "Đã ghi dự thảo số 02" in again.output  # the inputs differ: a new draft
+    assert "Thay đổi so với dự thảo trước" not in again.output
+    problems = json.loads((out / "BaoCao_2025_du-thao-02.json").read_text("utf-8"))["problems"]
+    assert [(p["file"], p["cell"], p["code"]) for p in problems] == [
+        ("Đắk La gửi lại.xlsx", "D2", "cell-not-yes-no")
+    ]
+    compared = run("diff", "1", "2", "--year", "2025")
+    assert "Không có thay đổi nào về số liệu giữa dự thảo 01 và dự thảo 02." in compared.output
+    assert "số liệu không đổi so với dự thảo trước" in run("history", "--year", "2025").output
+
+
+def test_a_corrected_workbook_makes_a_new_draft_and_keeps_the_old(workspace, run):
     assert run("build", "--year", "2025").exit_code == 0
     out = workspace / "outputs" / "2025"
     first = {p.name: p.read_bytes() for p in out.glob("BaoCao_2025_du-thao-01*")}
@@ -286,7 +335,7 @@ def test_a_corrected_workbook_makes_a_new_draft_and_keeps_the_old(workspace):
     assert history.exit_code == 0 and "02" in history.output
 
 
-def test_appendix_tables_repeat_headers_and_never_split_a_row(workspace):
+def test_appendix_tables_repeat_headers_and_never_split_a_row(workspace, run):
     assert run("build", "--year", "2025").exit_code == 0
     doc = Document(workspace / "outputs" / "2025" / "BaoCao_2025_du-thao-01.docx")
     grids = [t for t in doc.tables if t.rows[0].cells[0].text.strip() == "STT"]
@@ -298,7 +347,7 @@ def test_appendix_tables_repeat_headers_and_never_split_a_row(workspace):
             assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
 
 
-def test_profile_edits_reach_the_header(workspace):
+def test_profile_edits_reach_the_header(workspace, run):
     profile = workspace / "config" / "profile.toml"
     text = profile.read_text(encoding="utf-8")
     text = text.replace("superior_body = []", 'superior_body = ["Ủy ban nhân dân", "huyện Đắk Hà"]')
@@ -325,7 +374,7 @@ def test_profile_edits_reach_the_header(workspace):
     assert header.cell(1, 1).text.strip() == "Đắk Hà, ngày 05 tháng 11 năm 2025"
 
 
-def test_school_libraries_appendix_totals(workspace):
+def test_school_libraries_appendix_totals(workspace, run):
     assert run("build", "--year", "2025").exit_code == 0
     doc = Document(workspace / "outputs" / "2025" / "BaoCao_2025_du-thao-01.docx")
     table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Tên thư viện")

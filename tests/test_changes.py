@@ -7,16 +7,25 @@ import pytest
 from reportgen.changes import describe_changes
 
 
-def indicator(code: str, text: str, met: bool | None, value: float | None = 0.5) -> dict:
-    return {"code": code, "value": value, "value_text": text, "met": met}
+def indicator(
+    code: str, text: str, met: bool | None, value: float | None = 0.5, status: str = "ok"
+) -> dict:
+    return {"code": code, "value": value, "value_text": text, "met": met, "status": status}
 
 
-def problem(cell: str, message: str = "Số lượt không phải là số") -> dict:
+def problem(
+    cell: str,
+    message: str = "Số lượt không phải là số",
+    *,
+    code: str = "cell-not-number",
+    file: str = "Đắk La.xlsx",
+) -> dict:
     return {
-        "file": "Đắk La.xlsx",
+        "file": file,
         "sheet": "Thư viện",
         "cell": cell,
         "severity": "error",
+        "code": code,
         "message": message,
         "unit": "XA-DAKLA",
     }
@@ -55,12 +64,22 @@ def test_identical_figures_have_no_changes():
             "TV_CDS_GD: 10,0% → 25,0% (Chưa đạt → Đạt)",
         ),
         (
-            indicator("TC_XA", "không có số liệu", None, None),
+            indicator("TC_XA", "không có số liệu", None, None, "no_data"),
             indicator("TC_XA", "50,0%", True),
-            "TC_XA: không có số liệu → 50,0% (Chưa đánh giá được → Đạt)",
+            "TC_XA: không có số liệu → 50,0% (Không có số liệu → Đạt)",
+        ),
+        (
+            indicator("TV_LUOT_TANG", "chưa đủ số liệu", None, None, "insufficient"),
+            indicator("TV_LUOT_TANG", "8,3%", True),
+            "TV_LUOT_TANG: chưa đủ số liệu → 8,3% (Chưa đủ số liệu → Đạt)",
+        ),
+        (
+            indicator("TC_XA", "50,0%", True),
+            indicator("TC_XA", "không có số liệu", None, None, "no_data"),
+            "TC_XA: 50,0% → không có số liệu (Đạt → Không có số liệu)",
         ),
     ],
-    ids=["value", "status", "both", "from-no-data"],
+    ids=["value", "status", "both", "from-no-data", "from-insufficient", "to-no-data"],
 )
 def test_indicator_change_is_old_arrow_new(old, new, line):
     assert describe_changes(figures([old]), figures([new])) == (line,)
@@ -85,6 +104,41 @@ def test_problems_fixed_and_new_name_the_cell():
     assert lines == (
         "Đã sửa: Đắk La.xlsx › Thư viện › D2: Số lượt không phải là số",
         "Vấn đề mới: Đắk La.xlsx › Thư viện › E7: Số lượt không phải là số",
+    )
+
+
+@pytest.mark.parametrize(
+    "resent",
+    [
+        problem("D2", file="Đắk La (gửi lại).xlsx"),
+        problem("D2", '"nhiều" không phải là số', file="Đắk La (gửi lại).xlsx"),
+    ],
+    ids=["renamed-file", "renamed-file-reworded"],
+)
+def test_the_same_problem_sent_again_under_another_file_name_is_no_change(resent):
+    # The same unit, sheet, cell and kind of problem: not fixed, not new.
+    assert describe_changes(figures(problems=[problem("D2")]), figures(problems=[resent])) == ()
+
+
+def test_another_kind_of_problem_in_the_same_cell_is_a_change():
+    old = problem("D2")
+    new = problem("D2", "ô trống — cần ghi số lượt, ghi 0 nếu không có", code="cell-empty")
+    assert describe_changes(figures(problems=[old]), figures(problems=[new])) == (
+        "Đã sửa: Đắk La.xlsx › Thư viện › D2: Số lượt không phải là số",
+        "Vấn đề mới: Đắk La.xlsx › Thư viện › D2: ô trống — cần ghi số lượt, ghi 0 nếu không có",
+    )
+
+
+def test_drafts_written_before_problem_codes_compare_by_message():
+    def uncoded(cell: str, message: str) -> dict:
+        return {k: v for k, v in problem(cell, message).items() if k != "code"}
+
+    same = figures(problems=[uncoded("D2", "Số lượt không phải là số")])
+    assert describe_changes(same, same) == ()
+    reworded = figures(problems=[uncoded("D2", "Số lượt ghi sai")])
+    assert describe_changes(same, reworded) == (
+        "Đã sửa: Đắk La.xlsx › Thư viện › D2: Số lượt không phải là số",
+        "Vấn đề mới: Đắk La.xlsx › Thư viện › D2: Số lượt ghi sai",
     )
 
 

@@ -64,7 +64,17 @@ def test_top_level_help_is_vietnamese() -> None:
 
 
 def test_every_command_is_listed() -> None:
-    assert sorted(cli.commands) == COMMANDS
+    with click.Context(cli) as ctx:
+        assert cli.list_commands(ctx) == COMMANDS
+        assert all(isinstance(cli.get_command(ctx, name), click.Command) for name in COMMANDS)
+
+
+def test_top_level_help_lists_all_six_commands_with_their_summary() -> None:
+    result = run("--help")
+    assert result.exit_code == 0, result.output
+    listed = result.output.split("\nLệnh:\n", 1)[1].splitlines()
+    assert [line.split()[0] for line in listed if line.strip()] == COMMANDS
+    assert all(len(line.split()) > 1 for line in listed if line.strip())  # each has a summary
 
 
 @pytest.mark.parametrize("name", COMMANDS, ids=COMMANDS)
@@ -72,7 +82,10 @@ def test_every_command_has_vietnamese_help(name: str) -> None:
     result = run(name, "--help")
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"Cách dùng: reportgen {name} [TÙY CHỌN]")
-    assert (cli.commands[name].help or "").strip(), f"{name} has no help text"
+    with click.Context(cli) as ctx:
+        command = cli.get_command(ctx, name)
+    assert command is not None and (command.help or "").strip(), f"{name} has no help text"
+    assert "--workspace THƯ MỤC" in result.output
     assert "\nTùy chọn:\n" in result.output
     assert "Hiện hướng dẫn này rồi thoát." in result.output
     assert "--year SỐ" in result.output
@@ -162,8 +175,7 @@ def small_group() -> click.Group:
     return group
 
 
-def test_required_option_and_defaults_in_vietnamese() -> None:
-    runner = CliRunner()
+def test_required_option_and_defaults_in_vietnamese(runner: CliRunner) -> None:
     group = small_group()
     shown = runner.invoke(group, ["run-it", "--help"], prog_name="reportgen")
     assert "--count SỐ" in shown.output
@@ -177,8 +189,8 @@ def test_required_option_and_defaults_in_vietnamese() -> None:
     assert_no_english(missing.output)
 
 
-def test_interrupted_run_says_cancelled() -> None:
-    result = CliRunner().invoke(small_group(), ["stop"], prog_name="reportgen")
+def test_interrupted_run_says_cancelled(runner: CliRunner) -> None:
+    result = runner.invoke(small_group(), ["stop"], prog_name="reportgen")
     assert result.exit_code == 1
     assert result.output == "Đã hủy.\n"
 
@@ -194,13 +206,13 @@ def click_gettext_bindings() -> dict[str, object]:
     }
 
 
-def test_no_leak_into_gettext_or_other_click_programs() -> None:
+def test_no_leak_into_gettext_or_other_click_programs(runner: CliRunner) -> None:
     before = click_gettext_bindings()
     assert before and all(
         binding in (gettext.gettext, gettext.ngettext) for binding in before.values()
     )
     # While our command runs, the stdlib function itself is untouched.
-    inside = CliRunner().invoke(small_group(), ["run-it", "--unit", "x"])
+    inside = runner.invoke(small_group(), ["run-it", "--unit", "x"])
     assert inside.output == "stdlib=Usage:\n"
     assert run("--help").exit_code == 0
     assert click_gettext_bindings() == before
@@ -210,7 +222,7 @@ def test_no_leak_into_gettext_or_other_click_programs() -> None:
     def other() -> None:
         """Another program."""
 
-    english = CliRunner().invoke(other, ["--help"])
+    english = runner.invoke(other, ["--help"])
     assert "Usage: other [OPTIONS] COMMAND [ARGS]..." in english.output
     assert "Show this message and exit." in english.output
 
@@ -242,17 +254,17 @@ def test_catalogue_entry_is_vietnamese_with_same_placeholders(msgid: str, vietna
     assert fields(msgid) - fields(vietnamese) <= DROPPABLE
 
 
-def test_help_stays_vietnamese_after_command_ran_elsewhere() -> None:
+def test_help_stays_vietnamese_after_command_ran_elsewhere(runner: CliRunner) -> None:
     @click.command()
     def fresh() -> None:
         """Lệnh thử."""
 
     # Click caches a command's help option the first time it is built.
     plain = click.Group("plain", commands=[fresh])
-    english = CliRunner().invoke(plain, ["fresh", "--help"])
+    english = runner.invoke(plain, ["fresh", "--help"])
     assert "Show this message and exit." in english.output
     group = small_group()
     group.add_command(fresh)
-    result = CliRunner().invoke(group, ["fresh", "--help"], prog_name="reportgen")
+    result = runner.invoke(group, ["fresh", "--help"], prog_name="reportgen")
     assert "Hiện hướng dẫn này rồi thoát." in result.output
     assert_no_english(result.output)

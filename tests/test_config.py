@@ -1,6 +1,5 @@
 """The clerk's configuration files: defaults load, mistakes are named by file and key."""
 
-import shutil
 import unicodedata
 from fractions import Fraction
 from pathlib import Path
@@ -9,18 +8,19 @@ import pytest
 
 from reportgen.config import load_config
 from reportgen.errors import ReportgenError
+from reportgen.models import Criterion, Measure
+from reportgen.workspace import Workspace
 
-ROOT = Path(__file__).resolve().parents[1]
 
-
-@pytest.fixture
-def workspace(tmp_path):
-    shutil.copytree(ROOT / "config", tmp_path / "config")
-    return tmp_path
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one line of a configuration file, failing if it is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_default_configuration_is_dak_ha(workspace):
-    config = load_config(workspace)
+    config = load_config(Workspace.at(workspace))
     assert config.profile.issuing_body == ("ỦY BAN NHÂN DÂN", "HUYỆN ĐẮK HÀ")
     assert config.profile.signer_name == "Phạm Thị Thương"
     assert len(config.units) == 17
@@ -40,13 +40,20 @@ def test_default_configuration_is_dak_ha(workspace):
     assert xa.target_for(2025).low == Fraction(1, 5)
     growth = next(d for d in config.plan.indicators if d.code == "TV_LUOT_TANG")
     assert growth.target_for(2030).high == Fraction(1, 10)
+    assert (growth.measure, growth.criterion) == (Measure.LIBRARY_USES_GROWTH, None)
+    assert (xa.measure, xa.criterion) == (Measure.LIBRARY_SHARE, Criterion.SERVES_LIFELONG)
+    assert config.profile.scope == "Toàn huyện"
+    assert config.plan.deadline == "10/11"
+    assert dict(config.spellings) == {"Ngọc": "Ngọk", "Psi": "Pxi", "Uy": "Ui"}
 
 
 @pytest.mark.parametrize(
-    ("year", "milestone"), [(2024, 2025), (2025, 2025), (2026, 2030), (2031, 2030)]
+    ("year", "milestone"),
+    [(2024, 2025), (2025, 2025), (2026, 2030), (2031, 2030)],
+    ids=["before-first", "first", "between", "after-last"],
 )
 def test_milestone_in_force(workspace, year, milestone):
-    assert load_config(workspace).plan.milestone_for(year) == milestone
+    assert load_config(Workspace.at(workspace)).plan.milestone_for(year) == milestone
 
 
 def test_missing_key_names_file_and_key(workspace):
@@ -55,7 +62,7 @@ def test_missing_key_names_file_and_key(workspace):
         path.read_text(encoding="utf-8").replace("signer_name", "# signer_name"), "utf-8"
     )
     with pytest.raises(ReportgenError, match=r"config/profile.toml: khóa 'signer_name' không có"):
-        load_config(workspace)
+        load_config(Workspace.at(workspace))
 
 
 def test_bad_target_names_indicator(workspace):
@@ -63,30 +70,99 @@ def test_bad_target_names_indicator(workspace):
     text = path.read_text(encoding="utf-8").replace('2025 = "20%"', '2025 = "hai mươi"', 1)
     path.write_text(text, "utf-8")
     with pytest.raises(ReportgenError, match=r"indicator\[2\]\.targets\.2025"):
-        load_config(workspace)
+        load_config(Workspace.at(workspace))
 
 
 def test_toml_syntax_error_is_explained(workspace):
     (workspace / "config" / "units.toml").write_text('[[unit]]\ncode = "X\n', "utf-8")
     with pytest.raises(ReportgenError, match="units.toml viết sai cú pháp"):
-        load_config(workspace)
+        load_config(Workspace.at(workspace))
 
 
 def test_duplicate_unit_codes_are_refused(workspace):
     path = workspace / "config" / "units.toml"
     path.write_text(path.read_text("utf-8").replace('"XA-DAKLA"', '"TT-DAKHA"'), "utf-8")
     with pytest.raises(ReportgenError, match="trùng: TT-DAKHA"):
-        load_config(workspace)
+        load_config(Workspace.at(workspace))
 
 
 def test_missing_config_folder(tmp_path):
     with pytest.raises(ReportgenError, match="Không tìm thấy tệp cấu hình"):
-        load_config(tmp_path)
+        load_config(Workspace.at(tmp_path))
 
 
 def test_decomposed_unicode_in_configuration_is_normalised(workspace):
     path = workspace / "config" / "profile.toml"
     path.write_text(unicodedata.normalize("NFD", path.read_text("utf-8")), "utf-8")
-    config = load_config(workspace)
+    config = load_config(Workspace.at(workspace))
     assert config.profile.signer_name == "Phạm Thị Thương"
     assert config.profile.issuing_body == ("ỦY BAN NHÂN DÂN", "HUYỆN ĐẮK HÀ")
+
+
+@pytest.mark.parametrize(
+    ("body_name", "scope"),
+    [
+        ("Ủy ban nhân dân xã Đăk Ui", "Toàn xã"),
+        ("Ủy ban nhân dân huyện Đắk Hà", "Toàn huyện"),
+        ("Ủy ban nhân dân thị xã Kon Tum", "Toàn thị xã"),
+    ],
+    ids=["commune", "repository-district", "town"],
+)
+def test_scope_left_out_is_read_from_the_issuing_body_name(workspace, body_name, scope):
+    profile = workspace / "config" / "profile.toml"
+    edit(profile, 'scope = "Toàn huyện"', "")
+    edit(
+        profile,
+        'issuing_body_name = "Ủy ban nhân dân huyện Đắk Hà"',
+        f'issuing_body_name = "{body_name}"',
+    )
+    assert load_config(Workspace.at(workspace)).profile.scope == scope
+
+
+def test_scope_left_out_and_no_level_in_the_name_names_the_key(workspace):
+    profile = workspace / "config" / "profile.toml"
+    edit(profile, 'scope = "Toàn huyện"', "")
+    edit(profile, "Ủy ban nhân dân huyện Đắk Hà", "Hội Khuyến học")
+    with pytest.raises(ReportgenError, match=r"config/profile.toml: khóa 'scope' không có"):
+        load_config(Workspace.at(workspace))
+
+
+def test_one_line_superior_body_written_in_nfd_is_read_as_nfc(workspace):
+    name = "Ủy ban nhân dân huyện Đắk Hà"
+    edit(
+        workspace / "config" / "profile.toml",
+        "superior_body = []",
+        f'superior_body = "{unicodedata.normalize("NFD", name)}"',
+    )
+    (line,) = load_config(Workspace.at(workspace)).profile.superior_body
+    assert line == name and unicodedata.is_normalized("NFC", line)
+
+
+@pytest.mark.parametrize(
+    ("written", "deadline"),
+    [(None, "10/11"), ('"5/1"', "05/01"), ('"15/10"', "15/10")],
+    ids=["absent", "padded", "as-written"],
+)
+def test_deadline(workspace, written, deadline):
+    new = "" if written is None else f"deadline = {written}"
+    edit(workspace / "config" / "plan.toml", 'deadline = "10/11"', new)
+    assert load_config(Workspace.at(workspace)).plan.deadline == deadline
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ('"31/13"', 'một ngày dạng "ngày/tháng"'),
+        ('"32/1"', 'một ngày dạng "ngày/tháng"'),
+        ('"10-11"', 'một ngày dạng "ngày/tháng"'),
+        ("1011", "một chuỗi chữ trong dấu ngoặc kép"),
+    ],
+    ids=["month-13", "day-32", "dash", "number"],
+)
+def test_bad_deadline_names_file_and_key(workspace, written, expected):
+    edit(workspace / "config" / "plan.toml", 'deadline = "10/11"', f"deadline = {written}")
+    with pytest.raises(ReportgenError) as caught:
+        load_config(Workspace.at(workspace))
+    message = caught.value.message
+    assert "config/plan.toml: khóa 'plan.deadline' đang ghi" in message
+    assert written.strip('"') in message and expected in message

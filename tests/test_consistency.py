@@ -27,6 +27,7 @@ def unit_year(year: int, uses: list[int]) -> Intake:
 def test_uses_tripled_is_a_warning_naming_file_and_figures():
     (warning,) = year_on_year_warnings(unit_year(2025, [4_500]), unit_year(2024, [1_500]))
     assert warning.severity == "warning" and warning.unit == "XA-DAKLA"
+    assert warning.code == "year-on-year-jump"
     assert warning.location() == "Đắk La.xlsx › Thư viện"
     assert "4.500" in warning.message and "năm 2024 là 1.500" in warning.message
 
@@ -39,3 +40,4 @@ def test_ordinary_growth_and_small_numbers_are_quiet():
 def test_libraries_halved_is_a_warning():
     warnings = year_on_year_warnings(unit_year(2025, [100] * 2), unit_year(2024, [50] * 6))
     assert any("số thư viện, tủ sách là 2, năm 2024 là 6" in w.message for w in warnings)
+    assert {w.code for w in warnings} == {"year-on-year-jump"}

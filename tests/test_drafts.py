@@ -6,14 +6,13 @@ import errno
 import hashlib
 import json
 import os
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
-import click
 import pytest
-from click.testing import CliRunner
 
-from reportgen.commands.drafts_cmds import diff, history
 from reportgen.drafts import PublishResult, list_drafts, publish_draft
 from reportgen.errors import ReportgenError
 from reportgen.files import atomic_write
@@ -242,24 +241,10 @@ def test_failed_build_leaves_earlier_drafts_and_manifest_as_they_were(tmp_path, 
     assert snapshot(out) == before
 
 
-@pytest.fixture
-def runner():
-    return CliRunner()
-
-
-@pytest.fixture
-def cli():
-    group = click.Group("reportgen")
-    group.add_command(history)
-    group.add_command(diff)
-    return group
-
-
-def test_history_lists_drafts_with_their_changes(tmp_path, runner, cli):
-    publish(tmp_path)
-    publish(tmp_path, b"v2", make_figures("44,4%"))
-    outputs = str(tmp_path / "outputs")
-    result = runner.invoke(cli, ["history", "--year", "2025", "--outputs", outputs])
+def test_history_lists_drafts_with_their_changes(workspace, run):
+    publish(workspace)
+    publish(workspace, b"v2", make_figures("44,4%"))
+    result = run("history", "--year", "2025")
     assert result.exit_code == 0, result.output
     assert "BaoCao_2025_du-thao-01.docx" in result.output
     assert "BaoCao_2025_du-thao-02.docx" in result.output
@@ -267,28 +252,80 @@ def test_history_lists_drafts_with_their_changes(tmp_path, runner, cli):
     assert "2025-10-20 09:30:00" in result.output
 
 
-def test_history_of_a_year_without_drafts_says_so(tmp_path, runner, cli):
-    result = runner.invoke(cli, ["history", "--year", "2025", "--outputs", str(tmp_path)])
+def test_history_of_a_year_without_drafts_says_so(workspace, run):
+    result = run("history", "--year", "2025")
     assert result.exit_code == 0
     assert "Chưa có dự thảo nào của năm 2025" in result.output
 
 
-def test_diff_compares_two_drafts_by_number_or_path(tmp_path, runner, cli):
-    publish(tmp_path)
-    second = publish(tmp_path, b"v2", make_figures("44,4%", met=False))
-    outputs = str(tmp_path / "outputs")
-    by_number = runner.invoke(cli, ["diff", "1", "2", "--year", "2025", "--outputs", outputs])
+def test_history_and_diff_read_the_drafts_where_outputs_points(workspace, run, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    publish(elsewhere)
+    publish(elsewhere, b"v2", make_figures("44,4%"))
+    assert not (workspace / "outputs").exists()
+    outputs = str(elsewhere / "outputs")
+    listed = run("history", "--year", "2025", "--outputs", outputs)
+    assert listed.exit_code == 0, listed.output
+    assert f"({(elsewhere / 'outputs' / '2025').as_posix()})" in listed.output
+    assert "BaoCao_2025_du-thao-02.docx" in listed.output
+    compared = run("diff", "1", "2", "--year", "2025", "--outputs", outputs)
+    assert "TV_HTSD_XA: 33,3% → 44,4%" in compared.output
+
+
+def test_diff_compares_two_drafts_by_number_or_path(workspace, run):
+    publish(workspace)
+    second = publish(workspace, b"v2", make_figures("44,4%", met=False))
+    by_number = run("diff", "1", "2", "--year", "2025")
     assert by_number.exit_code == 0, by_number.output
     assert "TV_HTSD_XA: 33,3% → 44,4% (Đạt → Chưa đạt)" in by_number.output
-    by_path = runner.invoke(
-        cli, ["diff", str(second.draft.docx), "1", "--year", "2025", "--outputs", outputs]
-    )
+    by_path = run("diff", str(second.draft.docx), "1", "--year", "2025")
     assert "TV_HTSD_XA: 44,4% → 33,3% (Chưa đạt → Đạt)" in by_path.output
 
 
-def test_diff_of_an_unknown_draft_fails_with_the_known_numbers(tmp_path, runner, cli):
-    publish(tmp_path)
-    outputs = str(tmp_path / "outputs")
-    result = runner.invoke(cli, ["diff", "1", "5", "--year", "2025", "--outputs", outputs])
+def test_diff_of_an_unknown_draft_fails_with_the_known_numbers(workspace, run):
+    publish(workspace)
+    result = run("diff", "1", "5", "--year", "2025")
     assert result.exit_code == 1
     assert "Không có dự thảo số 5" in result.output and "các dự thảo có: 1" in result.output
+
+
+# Run in a fresh interpreter: `reportgen <args>`, then which heavy libraries got imported.
+FRESH_RUN = """
+import json, sys
+from reportgen.cli import main
+sys.argv = ["reportgen", *sys.argv[1:]]
+status = 0
+try:
+    main()
+except SystemExit as exc:
+    status = exc.code
+heavy = [m for m in ("openpyxl", "docxtpl", "docx", "pandas") if m in sys.modules]
+print(json.dumps({"status": status, "heavy": heavy}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "printed"),
+    [
+        (["--help"], "history"),
+        (["history", "--year", "2025"], "BaoCao_2025_du-thao-02.docx"),
+        (["diff", "1", "2", "--year", "2025"], "TV_HTSD_XA: 33,3% → 44,4%"),
+    ],
+    ids=["help", "history", "diff"],
+)
+def test_quick_commands_start_without_the_office_libraries(workspace, args, printed):
+    publish(workspace)
+    publish(workspace, b"v2", make_figures("44,4%"))
+    if args[0] != "--help":
+        args = [*args, "--workspace", str(workspace)]
+    done = subprocess.run(
+        [sys.executable, "-c", FRESH_RUN, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=True,
+    )
+    *output, last = done.stdout.splitlines()
+    assert printed in "\n".join(output), done.stdout + done.stderr
+    assert json.loads(last) == {"status": 0, "heavy": []}

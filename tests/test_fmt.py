@@ -48,3 +48,18 @@ def test_dates_pad_day_and_early_months():
 
 def test_point_letters_follow_vietnamese_order():
     assert [fmt.point_letter(i) for i in range(10)] == list("abcd") + ["đ"] + list("eghik")
+
+
+@pytest.mark.parametrize(
+    ("met", "status", "word"),
+    [
+        (True, "ok", "Đạt"),
+        (False, "ok", "Chưa đạt"),
+        (None, "no_data", "Không có số liệu"),
+        (None, "insufficient", "Chưa đủ số liệu"),
+        (None, "", "Không có số liệu"),
+    ],
+    ids=["met", "not-met", "no-data", "insufficient", "unknown-status"],
+)
+def test_verdict_words(met, status, word):
+    assert fmt.verdict(met, status) == word

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
 import unicodedata
+from dataclasses import replace
 from datetime import date
 from io import BytesIO
 from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
 from reportgen import vocab
-from reportgen.commands.forms_cmd import forms
-from reportgen.config import Unit, load_config
-from reportgen.forms import FORMS_DIR, GUIDE_SHEET, form_file_name, form_workbook
+from reportgen.config import Unit
+from reportgen.forms import GUIDE_SHEET, form_file_name, form_workbook
 from reportgen.models import Institution, Library, Source, UnitInfo, UnitReturn
+from reportgen.workspace import Workspace
 
-ROOT = Path(__file__).resolve().parents[1]
 YEAR = 2025
 TABLES = {
     vocab.SHEET_LIBRARIES: vocab.LIBRARY_COLUMNS,
@@ -26,18 +24,6 @@ TABLES = {
     vocab.SHEET_ACTIVITIES: vocab.ACTIVITY_COLUMNS,
     vocab.SHEET_FUNDING: vocab.FUNDING_COLUMNS,
 }
-
-
-@pytest.fixture
-def workspace(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "config", tmp_path / "config")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-@pytest.fixture
-def config(workspace):
-    return load_config(workspace)
 
 
 def _source(row: int) -> Source:
@@ -114,8 +100,8 @@ def list_values(wb, dv):
     return tuple(c.value for row in ws[area.replace("$", "")] for c in row)
 
 
-def test_sheets_and_headers_follow_the_contract(config):
-    wb = open_form(config)
+def test_sheets_and_headers_follow_the_contract(sample_config):
+    wb = open_form(sample_config)
     for sheet in (vocab.SHEET_INFO, *TABLES, vocab.SHEET_ASSESSMENT, GUIDE_SHEET):
         assert sheet in wb.sheetnames
     assert wb.sheetnames[0] == GUIDE_SHEET
@@ -130,8 +116,8 @@ def test_sheets_and_headers_follow_the_contract(config):
     assert [r[0] for r in rows(assessment, 1)] == list(vocab.ASSESSMENT_LABELS)
 
 
-def test_identity_is_filled_in_and_the_rest_left_blank(config):
-    info = dict(rows(open_form(config)[vocab.SHEET_INFO], 1))
+def test_identity_is_filled_in_and_the_rest_left_blank(sample_config):
+    info = dict(rows(open_form(sample_config)[vocab.SHEET_INFO], 1))
     assert info == {
         "Mã đơn vị": "XA-DAKLA",
         "Tên đơn vị": "UBND xã Đắk La",
@@ -142,8 +128,8 @@ def test_identity_is_filled_in_and_the_rest_left_blank(config):
     }
 
 
-def test_drop_downs_for_every_fixed_list(config):
-    wb = open_form(config)
+def test_drop_downs_for_every_fixed_list(sample_config):
+    wb = open_form(sample_config)
     expected = {
         vocab.SHEET_LIBRARIES: {
             "Loại thư viện": vocab.LIBRARY_KINDS,
@@ -178,8 +164,8 @@ def test_drop_downs_for_every_fixed_list(config):
     ],
     ids=["uses", "books", "clubs", "participants", "amount"],
 )
-def test_whole_numbers_at_least_zero(config, sheet, header):
-    ws = open_form(config)[sheet]
+def test_whole_numbers_at_least_zero(sample_config, sheet, header):
+    ws = open_form(sample_config)[sheet]
     dv = validations(ws)[header]
     assert (dv.type, dv.operator, dv.formula1) == ("whole", "greaterThanOrEqual", "0")
     assert dv.showErrorMessage and "số nguyên" in dv.error
@@ -187,8 +173,8 @@ def test_whole_numbers_at_least_zero(config, sheet, header):
     assert ws.column_dimensions[column].number_format == "#,##0"  # what the unit types
 
 
-def test_dates_within_the_year(config):
-    wb = open_form(config)
+def test_dates_within_the_year(sample_config):
+    wb = open_form(sample_config)
     dv = validations(wb[vocab.SHEET_ACTIVITIES])["Thời gian"]
     assert dv.type == "date" and dv.operator == "between"
     assert (int(dv.formula1), int(dv.formula2)) == (45658, 46022)  # 1/1/2025, 31/12/2025
@@ -197,8 +183,8 @@ def test_dates_within_the_year(config):
     assert any(dv.type == "date" and "B6" in str(dv.sqref) for dv in info_rules)
 
 
-def test_instructions_in_vietnamese(config):
-    text = "\n".join(str(r[0]) for r in rows(open_form(config)[GUIDE_SHEET], 1))
+def test_instructions_in_vietnamese(sample_config):
+    text = "\n".join(str(r[0]) for r in rows(open_form(sample_config)[GUIDE_SHEET], 1))
     assert "trước ngày 10/11/2025" in text
     assert "UBND xã Đắk La" in text
     for title in vocab.TASK_GROUPS.values():
@@ -208,8 +194,14 @@ def test_instructions_in_vietnamese(config):
             assert f"• {header}: " in text
 
 
-def test_last_years_libraries_and_institutions_prefilled_without_uses(config):
-    wb = open_form(config, previous=LAST_YEAR)
+def test_instructions_give_the_plans_deadline(sample_config):
+    config = replace(sample_config, plan=replace(sample_config.plan, deadline="15/10"))
+    text = "\n".join(str(r[0]) for r in rows(open_form(config)[GUIDE_SHEET], 1))
+    assert "trước ngày 15/10/2025" in text and "10/11" not in text
+
+
+def test_last_years_libraries_and_institutions_prefilled_without_uses(sample_config):
+    wb = open_form(sample_config, previous=LAST_YEAR)
     assert rows(wb[vocab.SHEET_LIBRARIES]) == [
         (1, "Thư viện xã Đắk La", vocab.LIB_COMMUNE, "Có", "Không", None, 3100, None),
         (2, "Điểm đọc thôn 3", vocab.LIB_READING_POINT, "Không", "Không", None, None, None),
@@ -228,25 +220,27 @@ def test_file_names_are_safe_on_windows():
     assert form_file_name(unit) == "XA-X - UBND xã Đắk Hà A.xlsx"
 
 
-def test_same_form_same_bytes(config):
-    unit = config.unit("PGDDT")
-    assert form_workbook(unit, YEAR, config) == form_workbook(unit, YEAR, config)
+def test_same_form_same_bytes(sample_config):
+    unit = sample_config.unit("PGDDT")
+    assert form_workbook(unit, YEAR, sample_config) == form_workbook(unit, YEAR, sample_config)
 
 
-def test_command_writes_one_form_per_unit_and_never_overwrites(workspace, config):
-    runner = CliRunner()
-    result = runner.invoke(forms, ["--year", str(YEAR)])
+def test_command_writes_one_form_per_unit_and_never_overwrites(workspace, sample_config, run):
+    result = run("forms", "--year", str(YEAR))
     assert result.exit_code == 0, result.output
-    folder = workspace / "outputs" / str(YEAR) / FORMS_DIR
+    folder = Workspace.at(workspace).forms_dir(YEAR)
+    assert folder == workspace / "outputs" / str(YEAR) / "bieu-mau"
     names = sorted(p.name for p in folder.iterdir())
-    assert names == sorted(form_file_name(u) for u in config.units)
+    assert names == sorted(form_file_name(u) for u in sample_config.units)
     assert len(names) == 17
     assert "Đã ghi: XA-DAKLA - UBND xã Đắk La.xlsx" in result.output
+    last_year = (workspace / "inputs" / str(YEAR - 1)).as_posix()
+    assert f"Không có thư mục {last_year}: biểu mẫu không điền sẵn" in result.output
     assert "Đã tạo 17 biểu mẫu" in result.output
 
     mine = folder / "XA-DAKLA - UBND xã Đắk La.xlsx"
     mine.write_bytes(b"edited by the clerk")
-    again = runner.invoke(forms, ["--year", str(YEAR)])
+    again = run("forms", "--year", str(YEAR))
     assert again.exit_code == 0, again.output
     assert mine.read_bytes() == b"edited by the clerk"
     assert "Giữ nguyên tệp đã có: XA-DAKLA - UBND xã Đắk La.xlsx" in again.output
@@ -254,13 +248,13 @@ def test_command_writes_one_form_per_unit_and_never_overwrites(workspace, config
     assert sorted(p.name for p in folder.iterdir()) == names
 
 
-def test_command_help_is_vietnamese():
-    result = CliRunner().invoke(forms, ["--help"])
+def test_command_help_is_vietnamese(run):
+    result = run("forms", "--help")
     assert result.exit_code == 0
     assert "biểu mẫu" in result.output and "--year" in result.output
 
 
-def test_prefill_reads_last_year_from_inputs(workspace):
+def test_prefill_reads_last_year_from_inputs(workspace, run):
     from tests.unit_workbook import institution, library, write_unit_workbook
 
     write_unit_workbook(
@@ -272,10 +266,10 @@ def test_prefill_reads_last_year_from_inputs(workspace):
         institutions=[institution("Nhà văn hóa thôn 1", vocab.INST_VILLAGE_HOUSE, True, False, 2)],
         made_on=date(YEAR - 1, 11, 1),
     )
-    result = CliRunner().invoke(forms, ["--year", str(YEAR)])
+    result = run("forms", "--year", str(YEAR))
     assert result.exit_code == 0, result.output
     assert "điền sẵn 1 thư viện, 1 thiết chế của năm 2024" in result.output
-    path = workspace / "outputs" / str(YEAR) / FORMS_DIR / "XA-DAKLA - UBND xã Đắk La.xlsx"
+    path = Workspace.at(workspace).forms_dir(YEAR) / "XA-DAKLA - UBND xã Đắk La.xlsx"
     wb = openpyxl.load_workbook(path)
     assert rows(wb[vocab.SHEET_LIBRARIES]) == [
         (1, "Thư viện xã Đắk La", vocab.LIB_COMMUNE, "Có", "Có", None, 2000, None)
@@ -308,17 +302,17 @@ def fill_in(path: Path) -> None:
     wb.save(path)
 
 
-def test_a_filled_form_reads_back_with_no_problem(workspace, config):
+def test_a_filled_form_reads_back_with_no_problem(workspace, sample_config):
     from reportgen.intake import read_year
 
-    unit = config.unit("XA-DAKLA")
+    unit = sample_config.unit("XA-DAKLA")
     folder = workspace / "inputs" / str(YEAR)
     folder.mkdir(parents=True)
     path = folder / form_file_name(unit)
-    path.write_bytes(form_workbook(unit, YEAR, config, LAST_YEAR))
+    path.write_bytes(form_workbook(unit, YEAR, sample_config, LAST_YEAR))
     fill_in(path)
 
-    intake = read_year(folder, YEAR, config, strict=True)
+    intake = read_year(folder, YEAR, sample_config, strict=True)
     assert intake.problems == ()
     (ret,) = intake.returns
     assert (ret.unit, ret.info.year, ret.info.author, ret.info.phone, ret.info.made_on) == (
@@ -357,14 +351,14 @@ def test_a_filled_form_reads_back_with_no_problem(workspace, config):
     }
 
 
-def test_an_untouched_form_reads_as_an_empty_return(workspace, config):
+def test_an_untouched_form_reads_as_an_empty_return(workspace, sample_config):
     from reportgen.intake import read_year
 
-    unit = config.unit("PGDDT")
+    unit = sample_config.unit("PGDDT")
     folder = workspace / "inputs" / str(YEAR)
     folder.mkdir(parents=True)
-    (folder / form_file_name(unit)).write_bytes(form_workbook(unit, YEAR, config))
-    intake = read_year(folder, YEAR, config, strict=True)
+    (folder / form_file_name(unit)).write_bytes(form_workbook(unit, YEAR, sample_config))
+    intake = read_year(folder, YEAR, sample_config, strict=True)
     assert [p for p in intake.problems if p.severity == "error"] == []
     (ret,) = intake.returns
     assert ret.unit == "PGDDT"

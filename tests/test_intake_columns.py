@@ -2,13 +2,9 @@
 
 from pathlib import Path
 
-import pytest
 from openpyxl import Workbook
 
-from reportgen.config import load_config
 from reportgen.intake import read_year
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def write(folder: Path, first: str, second: str) -> None:
@@ -25,27 +21,23 @@ def write(folder: Path, first: str, second: str) -> None:
     wb.save(folder / "Đắk La.xlsx")
 
 
-@pytest.fixture(scope="module")
-def config():
-    return load_config(ROOT)
-
-
-def test_the_column_naming_the_report_year_is_used(tmp_path, config):
+def test_the_column_naming_the_report_year_is_used(tmp_path, sample_config):
     write(tmp_path, "Lượt người sử dụng năm 2024", "Lượt người sử dụng năm 2025")
-    intake = read_year(tmp_path, 2025, config)
+    intake = read_year(tmp_path, 2025, sample_config)
     assert [lib.uses for r in intake.returns for lib in r.libraries] == [1_200]
     assert intake.problems == ()
 
 
-def test_two_equally_likely_columns_are_named_in_a_warning(tmp_path, config):
+def test_two_equally_likely_columns_are_named_in_a_warning(tmp_path, sample_config):
     write(tmp_path, "Lượt người sử dụng đợt 1", "Lượt người sử dụng đợt 2")
-    intake = read_year(tmp_path, 2025, config)
+    intake = read_year(tmp_path, 2025, sample_config)
     assert [lib.uses for r in intake.returns for lib in r.libraries] == [900]
     (warning,) = intake.problems
-    assert (warning.file, warning.sheet, warning.cell, warning.severity) == (
+    assert (warning.file, warning.sheet, warning.cell, warning.severity, warning.code) == (
         "Đắk La.xlsx",
         "Thư viện",
         "F1",
         "warning",
+        "column-ambiguous",
     )
     assert warning.message.startswith('các cột F1 và G1 đều có thể là cột "Lượt người sử dụng"')

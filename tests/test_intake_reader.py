@@ -14,15 +14,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from openpyxl import Workbook
 
 from reportgen import vocab
-from reportgen.config import load_config
 from reportgen.intake import read_year
 from reportgen.models import ERROR, WARNING, Intake
+from reportgen.problem_sheet import HEADER_ROW, HEADERS, in_unit_order, problems_workbook
 
-ROOT = Path(__file__).resolve().parents[1]
 YEAR = 2025
 
 LIBRARIES = [
@@ -40,11 +40,6 @@ FUNDING = [
     ("Mua sách", vocab.FUND_STATE, 12_500_000),
     ("Tủ sách do dân góp", vocab.FUND_SOCIAL, 3_000_000),
 ]
-
-
-@pytest.fixture(scope="module")
-def config():
-    return load_config(ROOT)
 
 
 def read(folder: Path, config, **kwargs: Any) -> Intake:
@@ -227,9 +222,9 @@ def without_sources(intake: Intake):
     )
 
 
-def test_contract_form_is_read_right(tmp_path, config) -> None:
+def test_contract_form_is_read_right(tmp_path, sample_config) -> None:
     save(tmp_path / "Đắk La.xlsx", clean_form())
-    intake = read(tmp_path, config)
+    intake = read(tmp_path, sample_config)
     assert intake.problems == ()
     (ret,) = intake.returns
     assert ret.unit == "XA-DAKLA" and ret.file == "Đắk La.xlsx"
@@ -249,19 +244,19 @@ def test_contract_form_is_read_right(tmp_path, config) -> None:
     assert file.status == "used" and file.unit == "XA-DAKLA" and len(file.sha256) == 64
 
 
-def test_messy_form_reads_to_the_same_rows(tmp_path, config) -> None:
+def test_messy_form_reads_to_the_same_rows(tmp_path, sample_config) -> None:
     save(tmp_path / "clean" / "a.xlsx", clean_form())
     save(tmp_path / "messy" / "a.xlsx", messy_form())
-    clean, messy = read(tmp_path / "clean", config), read(tmp_path / "messy", config)
+    clean, messy = read(tmp_path / "clean", sample_config), read(tmp_path / "messy", sample_config)
     assert messy.problems == ()
     assert without_sources(messy) == without_sources(clean)
     assert messy.returns[0].libraries[1].source.row == 7
 
 
-def test_inputs_are_never_modified(tmp_path, config) -> None:
+def test_inputs_are_never_modified(tmp_path, sample_config) -> None:
     path = save(tmp_path / "a.xlsx", messy_form())
     before, stamp = path.read_bytes(), path.stat().st_mtime_ns
-    read(tmp_path, config)
+    read(tmp_path, sample_config)
     assert path.read_bytes() == before and path.stat().st_mtime_ns == stamp
 
 
@@ -280,42 +275,112 @@ def bad_libraries_form():
     return form
 
 
-def test_bad_cells_drop_their_row_and_name_the_cell(tmp_path, config) -> None:
+def realistic_bad_form() -> dict[str, list[Any]]:
+    """A unit's workbook with the mistakes units really make, on every sheet."""
+    form = bad_libraries_form()
+    form[vocab.SHEET_INFO][2] = ("Năm báo cáo", 2024)
+    form[vocab.SHEET_LIBRARIES] += [
+        [8, "Điểm đọc F", vocab.LIB_READING_POINT, "Có", "Không", 0, "vài trăm", None],
+        [9, "Điểm đọc G", vocab.LIB_READING_POINT, "Có", "Không", "=3+4", None, None],
+        [10, "Điểm đọc H", vocab.LIB_READING_POINT, "Có", "Không", 12.5, None, None],
+    ]
+    form[vocab.SHEET_INSTITUTIONS] = [
+        list(vocab.INSTITUTION_COLUMNS),
+        [1, "Nhà văn hóa thôn 1", "Nhà văn hóa", "Có", "Có", 2, None],
+        [2, "Nhà văn hóa thôn 2", vocab.INST_VILLAGE_HOUSE, "Có", "Có", -1, None],
+    ]
+    form[vocab.SHEET_ACTIVITIES] = [
+        list(vocab.ACTIVITY_COLUMNS),
+        [1, "Hội sách", 7, None, date(2025, 4, 21), 50, None],
+        [2, "Ngày hội đọc sách", 1, None, "hôm qua", 40, None],
+        [3, "Tuyên truyền lưu động", 1, None, date(2024, 12, 30), 90, None],
+    ]
+    form[vocab.SHEET_FUNDING] = [
+        list(vocab.FUNDING_COLUMNS),
+        [1, "Mua sách", "Vay", 1_000_000],
+        [2, "Tặng tủ sách", vocab.FUND_SOCIAL, "nhiều"],
+    ]
+    return form
+
+
+def test_every_problem_of_a_realistic_bad_year_has_a_known_code(tmp_path, sample_config):
+    save(tmp_path / "Đắk La.xlsx", realistic_bad_form())
+    save(tmp_path / "Đắk La cũ.xlsx", clean_form(made_on=date(2025, 10, 1)))
+    save(tmp_path / "Xã lạ.xlsx", clean_form(code="XA-DAKTO", name="UBND xã Đắk Tô"))
+    save(
+        tmp_path / "Bao cao xa Dak Mar.xlsx", {vocab.SHEET_LIBRARIES: [list(vocab.LIBRARY_COLUMNS)]}
+    )
+    (tmp_path / "hỏng.xlsx").write_bytes(b"PK\x03\x04garbage")
+    problems = read(tmp_path, sample_config).problems
+    assert all(p.code in vocab.PROBLEM_TITLES for p in problems)
+    assert all(p.as_json()["code"] == p.code for p in problems)
+    assert {p.code for p in problems} == {
+        "cell-not-yes-no",
+        "cell-not-number",
+        "cell-not-in-list",
+        "cell-empty",
+        "cell-negative",
+        "cell-not-integer",
+        "cell-not-task",
+        "cell-not-date",
+        "date-outside-year",
+        "zero-uses-but-serving",
+        "formula-without-value",
+        "year-mismatch",
+        "duplicate-return",
+        "unknown-unit",
+        "unit-from-file-name",
+        "file-unreadable",
+    }
+
+    sent_back = openpyxl.load_workbook(
+        io.BytesIO(problems_workbook(problems, sample_config.unit_names, YEAR, "10/11"))
+    ).active
+    rows = list(sent_back.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
+    kind, code = HEADERS.index("Loại vấn đề"), HEADERS.index("Mã")
+    assert [(r[kind], r[code]) for r in rows] == [
+        (vocab.PROBLEM_TITLES[p.code], p.code)
+        for p in in_unit_order(problems, sample_config.unit_names)
+    ]
+
+
+def test_bad_cells_drop_their_row_and_name_the_cell(tmp_path, sample_config) -> None:
     save(tmp_path / "Đắk La.xlsx", bad_libraries_form())
-    intake = read(tmp_path, config)
-    found = {(p.file, p.sheet, p.cell, p.severity): p.message for p in intake.problems}
+    intake = read(tmp_path, sample_config)
+    found = {(p.file, p.sheet, p.cell, p.severity): (p.code, p.message) for p in intake.problems}
     where = ("Đắk La.xlsx", vocab.SHEET_LIBRARIES)
+    kinds = "; ".join(vocab.LIBRARY_KINDS)
     assert found == {
-        (*where, "D2", ERROR): '"chưa rõ" — cần ghi Có hoặc Không',
-        (*where, "F3", ERROR): '"nhiều" không phải là số',
-        (*where, "C4", ERROR): '"Thư viện thôn" không phải loại thư viện hợp lệ — cần một trong: '
-        + "; ".join(vocab.LIBRARY_KINDS),
-        (*where, "F5", ERROR): "ô trống — cần ghi số lượt, ghi 0 nếu không có",
-        (*where, "F6", ERROR): '"-2" là số âm — cần số không âm',
-        (*where, "B7", ERROR): "ô trống — cần ghi tên thư viện",
+        (*where, "D2", ERROR): ("cell-not-yes-no", '"chưa rõ" — cần ghi Có hoặc Không'),
+        (*where, "F3", ERROR): ("cell-not-number", '"nhiều" không phải là số'),
+        (*where, "C4", ERROR): (
+            "cell-not-in-list",
+            f'"Thư viện thôn" không phải loại thư viện hợp lệ — cần một trong: {kinds}',
+        ),
+        (*where, "F5", ERROR): ("cell-empty", "ô trống — cần ghi số lượt, ghi 0 nếu không có"),
+        (*where, "F6", ERROR): ("cell-negative", '"-2" là số âm — cần số không âm'),
+        (*where, "B7", ERROR): ("cell-empty", "ô trống — cần ghi tên thư viện"),
     }
     assert all(p.unit == "XA-DAKLA" for p in intake.problems)
     assert [lib.name for lib in intake.returns[0].libraries] == ["Điểm đọc E"]
 
 
-def test_warnings_keep_their_row(tmp_path, config) -> None:
+def test_warnings_keep_their_row(tmp_path, sample_config) -> None:
     libraries = [("Thư viện xã", vocab.LIB_COMMUNE, True, False, 0, None, "")]
     activities = [("Hội sách", 2, "", date(2024, 12, 30), 40, "")]
     form = clean_form(libraries=libraries, activities=activities)
     form[vocab.SHEET_INFO][2] = ("Năm báo cáo", 2024)
     save(tmp_path / "a.xlsx", form)
-    intake = read(tmp_path, config)
-    assert {(p.sheet, p.cell, p.severity) for p in intake.problems} == {
-        (vocab.SHEET_LIBRARIES, "F2", WARNING),
-        (vocab.SHEET_ACTIVITIES, "E2", WARNING),
-        (vocab.SHEET_INFO, "B3", WARNING),
+    intake = read(tmp_path, sample_config)
+    assert {(p.sheet, p.cell, p.severity, p.code) for p in intake.problems} == {
+        (vocab.SHEET_LIBRARIES, "F2", WARNING, "zero-uses-but-serving"),
+        (vocab.SHEET_ACTIVITIES, "E2", WARNING, "date-outside-year"),
+        (vocab.SHEET_INFO, "B3", WARNING, "year-mismatch"),
     }
-    assert any("không thuộc năm báo cáo 2025" in p.message for p in intake.problems)
-    assert any("Năm báo cáo ghi 2024" in p.message for p in intake.problems)
     assert len(intake.returns[0].libraries) == 1 and len(intake.returns[0].activities) == 1
 
 
-def test_formula_without_cached_value_is_named(tmp_path, config) -> None:
+def test_formula_without_cached_value_is_named(tmp_path, sample_config) -> None:
     form = clean_form()
     form[vocab.SHEET_LIBRARIES][1] = (
         1,
@@ -328,21 +393,22 @@ def test_formula_without_cached_value_is_named(tmp_path, config) -> None:
         '="a"&"b"',
     )
     save(tmp_path / "a.xlsx", form)
-    intake = read(tmp_path, config)
+    intake = read(tmp_path, sample_config)
     by_cell = {p.cell: p for p in intake.problems}
-    assert by_cell["F2"].severity == ERROR and "công thức" in by_cell["F2"].message
+    assert (by_cell["F2"].severity, by_cell["F2"].code) == (ERROR, "formula-without-value")
     assert "bị bỏ ra khỏi mọi số liệu" in by_cell["F2"].message
-    assert by_cell["H2"].severity == WARNING
+    assert (by_cell["H2"].severity, by_cell["H2"].code) == (WARNING, "formula-without-value")
+    assert "ô được coi như để trống" in by_cell["H2"].message
     assert [lib.name for lib in intake.returns[0].libraries] == ["Điểm đọc thôn 1"]
 
 
-def test_lock_and_hidden_files_are_ignored_silently(tmp_path, config) -> None:
+def test_lock_and_hidden_files_are_ignored_silently(tmp_path, sample_config) -> None:
     save(tmp_path / "a.xlsx", clean_form())
     (tmp_path / "~$a.xlsx").write_bytes(b"\x00lock")
     (tmp_path / ".DS_Store").write_bytes(b"junk")
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "b.xlsx").write_bytes(b"junk")
-    intake = read(tmp_path, config)
+    intake = read(tmp_path, sample_config)
     assert intake.problems == () and [f.name for f in intake.files] == ["a.xlsx"]
 
 
@@ -360,7 +426,7 @@ def encrypted_bytes() -> bytes:
     return out.getvalue()
 
 
-def test_unreadable_files_are_listed_and_skipped(tmp_path, config) -> None:
+def test_unreadable_files_are_listed_and_skipped(tmp_path, sample_config) -> None:
     (tmp_path / "notes.txt").write_text("không phải bảng tính", encoding="utf-8")
     (tmp_path / "empty.xlsx").write_bytes(b"")
     (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04garbage")
@@ -368,7 +434,15 @@ def test_unreadable_files_are_listed_and_skipped(tmp_path, config) -> None:
     save(tmp_path / "blank.xlsx", {"Sheet1": []})
     save(tmp_path / "other.xlsx", {"Lương": [["Họ tên", "Lương"], ["A", 1]]})
     save(tmp_path / "sub" / "ok.xlsx", clean_form())
-    intake = read(tmp_path, config)
+    intake = read(tmp_path, sample_config)
+    assert {p.file: p.code for p in intake.problems} == {
+        "notes.txt": "file-unreadable",
+        "empty.xlsx": "file-empty",
+        "broken.xlsx": "file-unreadable",
+        "locked.xlsx": "file-encrypted",
+        "blank.xlsx": "file-empty",
+        "other.xlsx": "sheet-missing",
+    }
     messages = {p.file: p.message for p in intake.problems}
     assert "rỗng" in messages["empty.xlsx"]
     assert "không phải bảng tính Excel" in messages["notes.txt"]
@@ -385,14 +459,14 @@ def test_unreadable_files_are_listed_and_skipped(tmp_path, config) -> None:
     assert status.pop("sub/ok.xlsx") == "used" and set(status.values()) == {"skipped"}
 
 
-def test_missing_folder_gives_an_empty_intake(tmp_path, config) -> None:
-    assert read(tmp_path / "2031", config) == Intake(YEAR, (), (), ())
+def test_missing_folder_gives_an_empty_intake(tmp_path, sample_config) -> None:
+    assert read(tmp_path / "2031", sample_config) == Intake(YEAR, (), (), ())
 
 
-def test_two_files_for_one_unit_use_the_later_made_on(tmp_path, config) -> None:
+def test_two_files_for_one_unit_use_the_later_made_on(tmp_path, sample_config) -> None:
     save(tmp_path / "a_new.xlsx", clean_form(made_on=date(2025, 11, 5)))
     save(tmp_path / "b_old.xlsx", clean_form(made_on=date(2025, 11, 1)))
-    intake = read(tmp_path, config)
+    intake = read(tmp_path, sample_config)
     assert [r.file for r in intake.returns] == ["a_new.xlsx"]
     assert {f.name: f.status for f in intake.files} == {
         "a_new.xlsx": "used",
@@ -400,64 +474,69 @@ def test_two_files_for_one_unit_use_the_later_made_on(tmp_path, config) -> None:
     }
     (problem,) = intake.problems
     assert problem.file == "b_old.xlsx" and problem.severity == WARNING
+    assert problem.code == "duplicate-return"
     assert 'dùng tệp "a_new.xlsx"' in problem.message and "05/11/2025" in problem.message
 
 
-def test_two_files_with_the_same_made_on_use_the_newer_file(tmp_path, config) -> None:
+def test_two_files_with_the_same_made_on_use_the_newer_file(tmp_path, sample_config) -> None:
     old = save(tmp_path / "z.xlsx", clean_form())
     new = save(tmp_path / "y.xlsx", clean_form())
     now = time.time()
     os.utime(old, (now - 3600, now - 3600))
     os.utime(new, (now, now))
-    intake = read(tmp_path, config)
+    intake = read(tmp_path, sample_config)
     assert {f.name: f.status for f in intake.files} == {"y.xlsx": "used", "z.xlsx": "superseded"}
-    assert "lưu sau cùng" in intake.problems[0].message
+    (problem,) = intake.problems
+    assert (problem.file, problem.code) == ("z.xlsx", "duplicate-return")
+    assert "lưu sau cùng" in problem.message
 
 
-def test_units_named_instead_of_coded(tmp_path, config) -> None:
+def test_units_named_instead_of_coded(tmp_path, sample_config) -> None:
     save(tmp_path / "1.xlsx", clean_form(code=None, name="Ủy ban nhân dân xã Đăk Psi"))
     save(tmp_path / "2.xlsx", clean_form(code="", name=nfd("dak ngoc")))
     save(tmp_path / "3.xlsx", clean_form(code=None, name="UBND xa Dak To"))
-    intake = read(tmp_path, config)
+    intake = read(tmp_path, sample_config)
     assert [r.unit for r in intake.returns] == ["XA-DAKPXI", "XA-DAKNGOK"]
     (problem,) = intake.problems
     assert problem.file == "3.xlsx" and problem.severity == ERROR
+    assert problem.code == "unknown-unit"
     assert (
         'không nhận ra đơn vị "UBND xa Dak To"' in problem.message and "gần nhất" in problem.message
     )
 
 
-def test_unit_from_file_name_when_info_sheet_is_missing(tmp_path, config) -> None:
+def test_unit_from_file_name_when_info_sheet_is_missing(tmp_path, sample_config) -> None:
     form = clean_form()
     del form[vocab.SHEET_INFO]
     save(tmp_path / "Bao cao xa Dak Mar.xlsx", form)
-    intake = read(tmp_path, config)
+    intake = read(tmp_path, sample_config)
     assert [r.unit for r in intake.returns] == ["XA-DAKMAR"]
     (problem,) = intake.problems
-    assert problem.severity == WARNING and "theo tên tệp" in problem.message
+    assert (problem.severity, problem.code) == (WARNING, "unit-from-file-name")
+    assert "UBND xã Đắk Mar" in problem.message
 
 
-def test_progress_is_reported_per_file(tmp_path, config) -> None:
+def test_progress_is_reported_per_file(tmp_path, sample_config) -> None:
     save(tmp_path / "b.xlsx", clean_form())
     save(tmp_path / "a.xlsx", clean_form(code="XA-DAKMAR", name="UBND xã Đắk Mar"))
     calls = []
-    read(tmp_path, config, on_file=lambda i, n, name: calls.append((i, n, name)))
+    read(tmp_path, sample_config, on_file=lambda i, n, name: calls.append((i, n, name)))
     assert calls == [(1, 2, "a.xlsx"), (2, 2, "b.xlsx")]
 
 
-def test_a_whole_district_is_read(tmp_path, config) -> None:
+def test_a_whole_district_is_read(tmp_path, sample_config) -> None:
     rows = LIBRARIES * 20
-    for unit in config.units:
+    for unit in sample_config.units:
         save(
             tmp_path / f"{unit.code}.xlsx",
             clean_form(code=unit.code, name=unit.name, libraries=rows),
         )
-    intake = read(tmp_path, config)  # speed: scripts/benchmark.py, not a timed test
-    assert len(intake.returns) == len(config.units) and intake.problems == ()
+    intake = read(tmp_path, sample_config)  # speed: scripts/benchmark.py, not a timed test
+    assert len(intake.returns) == len(sample_config.units) and intake.problems == ()
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_legacy_xls_is_read_with_formula_values(tmp_path, config) -> None:
+def test_legacy_xls_is_read_with_formula_values(tmp_path, sample_config) -> None:
     form = clean_form()
     form[vocab.SHEET_LIBRARIES][1] = (
         1,
@@ -486,28 +565,29 @@ def test_legacy_xls_is_read_with_formula_values(tmp_path, config) -> None:
         timeout=120,
     )
     save(tmp_path / "clean" / "dakla.xlsx", clean_form())
-    xls = read(tmp_path / "2025", config)
+    xls = read(tmp_path / "2025", sample_config)
     assert xls.problems == ()
     assert [f.name for f in xls.files] == ["dakla.xls"]
-    assert without_sources(xls) == without_sources(read(tmp_path / "clean", config))
+    assert without_sources(xls) == without_sources(read(tmp_path / "clean", sample_config))
 
 
-def test_missing_indicator_column_leaves_the_sheet_out(tmp_path, config) -> None:
+def test_missing_indicator_column_leaves_the_sheet_out(tmp_path, sample_config) -> None:
     form = clean_form()
     form[vocab.SHEET_FUNDING] = [["STT", "Nội dung", "Số tiền (đồng)"], [1, "Mua sách", 100]]
     save(tmp_path / "a.xlsx", form)
-    intake = read(tmp_path, config)
+    intake = read(tmp_path, sample_config)
     (problem,) = intake.problems
     assert problem.sheet == vocab.SHEET_FUNDING and problem.severity == ERROR
+    assert problem.code == "column-missing"
     assert 'không tìm thấy cột "Nguồn kinh phí"' in problem.message
     assert intake.returns[0].funding == ()
 
 
-def test_unicode_text_stays_and_legacy_text_is_converted(tmp_path, config) -> None:
+def test_unicode_text_stays_and_legacy_text_is_converted(tmp_path, sample_config) -> None:
     libraries = [("Sách & báo <mới>", vocab.LIB_READING_POINT, False, False, 3, None, "Ngọk Réo")]
     form = clean_form(code=None, name="UBND x· §¾k La", libraries=libraries)
     save(tmp_path / "a.xlsx", form)
-    intake = read(tmp_path, config)
+    intake = read(tmp_path, sample_config)
     (library,) = intake.returns[0].libraries
     assert (library.name, library.note) == ("Sách & báo <mới>", "Ngọk Réo")
     assert intake.returns[0].unit == "XA-DAKLA"

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from reportgen import vocab
-from reportgen.config import load_config
 from reportgen.intake import cells
 from reportgen.intake.sheets import find_sheet, find_table
-from reportgen.intake.units import by_name, from_file_name, identify
+from reportgen.intake.units import by_name, from_file_name, identify, name_key
 from reportgen.intake.vntext import clean, fold, from_legacy
 from reportgen.intake.workbook import Grid
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize(
@@ -39,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
         "Mão",
         "Piñata",
     ],
+    ids=lambda s: s.encode("unicode_escape").decode(),
 )
 def test_unicode_text_is_never_changed(text: str) -> None:
     assert from_legacy(text) == text
@@ -74,6 +72,7 @@ def test_tcvn3_converts_exactly(legacy: str, unicode: str) -> None:
         ("Dòp", "Dịp"),  # a syllable ending in p takes only the acute or dot tone
         ("UBND xaõ Ngok Wang", "UBND xã Ngok Wang"),  # "ao" carries its tone on the "a"
     ],
+    ids=lambda s: s.encode("unicode_escape").decode(),
 )
 def test_vni_converts_exactly(legacy: str, unicode: str) -> None:
     assert from_legacy(legacy) == unicode
@@ -88,21 +87,25 @@ def test_clean_and_fold_ignore_form_case_and_line_breaks() -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [("1.234", 1234), ("12.500.000 đồng", 12_500_000), (1234.0, 1234), ("0", 0), ("12 500", 12500)],
+    ids=["dot-thousands", "money", "float", "zero", "space-thousands"],
 )
 def test_vietnamese_numbers(raw: object, expected: int) -> None:
     assert cells.count(raw) == expected
 
 
 @pytest.mark.parametrize(
-    ("raw", "message"),
+    ("raw", "code", "message"),
     [
-        ("nhiều", '"nhiều" không phải là số'),
-        (-3, '"-3" là số âm — cần số không âm'),
-        (None, "ô trống — cần ghi số lượt, ghi 0 nếu không có"),
+        ("nhiều", "cell-not-number", '"nhiều" không phải là số'),
+        (-3, "cell-negative", '"-3" là số âm — cần số không âm'),
+        ("-3", "cell-negative", '"-3" là số âm — cần số không âm'),
+        (2.5, "cell-not-integer", '"2.5" không phải là số nguyên'),
+        (None, "cell-empty", "ô trống — cần ghi số lượt, ghi 0 nếu không có"),
     ],
+    ids=["word", "negative", "negative-text", "fraction", "blank"],
 )
-def test_bad_numbers_say_what_was_found(raw: object, message: str) -> None:
-    assert cells.count(raw, "số lượt") == cells.Bad(message)
+def test_bad_numbers_say_what_was_found(raw: object, code: str, message: str) -> None:
+    assert cells.count(raw, "số lượt") == cells.Bad(code, message)
 
 
 @pytest.mark.parametrize(
@@ -119,32 +122,61 @@ def test_bad_numbers_say_what_was_found(raw: object, message: str) -> None:
         ("Cã", True),
         ("Coù", True),
     ],
+    ids=["co", "CO", "x", "1-text", "1", "khong", "0", "blank", "tcvn3-co", "vni-co"],
 )
 def test_yes_no(raw: object, expected: bool) -> None:
     assert cells.yes_no(raw) is expected
 
 
 def test_yes_no_rejects_other_words() -> None:
-    assert cells.yes_no("chưa rõ") == cells.Bad('"chưa rõ" — cần ghi Có hoặc Không')
+    assert cells.yes_no("chưa rõ") == cells.Bad(
+        "cell-not-yes-no", '"chưa rõ" — cần ghi Có hoặc Không'
+    )
 
 
-@pytest.mark.parametrize("raw", ["05/11/2025", "5-11-2025", 45966, date(2025, 11, 5)])
+@pytest.mark.parametrize(
+    "raw",
+    ["05/11/2025", "5-11-2025", 45966, date(2025, 11, 5)],
+    ids=["dd/mm/yyyy", "d-m-yyyy", "excel-serial", "excel-date"],
+)
 def test_dates(raw: object) -> None:
     assert cells.day(raw) == date(2025, 11, 5)
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("1", 1), ("1.0", 1), (2.0, 2), ("Nhiệm vụ 2", 2)])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("1", 1), ("1.0", 1), (2.0, 2), ("Nhiệm vụ 2", 2)],
+    ids=["text", "text-decimal", "float", "words"],
+)
 def test_task_numbers(raw: object, expected: int) -> None:
     assert cells.task(raw) == expected
 
 
 def test_task_outside_one_to_five() -> None:
-    assert isinstance(cells.task(6), cells.Bad)
+    bad = cells.task(6)
+    assert isinstance(bad, cells.Bad) and bad.code == "cell-not-task"
 
 
-@pytest.fixture(scope="module")
-def config():
-    return load_config(ROOT)
+@pytest.mark.parametrize(
+    ("read", "raw", "code"),
+    [
+        (
+            lambda v: cells.choice(v, vocab.FUNDING_SOURCES, "nguồn kinh phí"),
+            "Vay",
+            "cell-not-in-list",
+        ),
+        (lambda v: cells.choice(v, vocab.FUNDING_SOURCES, "nguồn kinh phí"), " ", "cell-empty"),
+        (cells.task, "Nhiệm vụ 7", "cell-not-task"),
+        (cells.task, None, "cell-empty"),
+        (cells.day, "hôm qua", "cell-not-date"),
+        (cells.day, "31/02/2025", "cell-not-date"),
+    ],
+    ids=["not-in-list", "choice-blank", "task-7", "task-blank", "date-word", "date-impossible"],
+)
+def test_every_bad_cell_says_which_kind_of_problem(read, raw: object, code: str) -> None:
+    bad = read(raw)
+    assert isinstance(bad, cells.Bad) and bad.code == code
+    assert bad.message
 
 
 @pytest.mark.parametrize(
@@ -163,25 +195,48 @@ def config():
         ("Phòng Giáo dục và Đào tạo huyện Đắk Hà", "PGDDT"),
         ("§¾k Pxi", "XA-DAKPXI"),
     ],
+    ids=[
+        "full-name",
+        "no-diacritics",
+        "dak-with-breve",
+        "capitals",
+        "nfd-and-ngoc-spelling",
+        "psi-spelling",
+        "uy-spelling",
+        "tt-abbreviation",
+        "thi-tran-no-diacritics",
+        "without-xa",
+        "office-with-district",
+        "tcvn3",
+    ],
 )
-def test_units_by_name(config, written: str, code: str) -> None:
-    found = by_name(config, written)
+def test_units_by_name(sample_config, written: str, code: str) -> None:
+    found = by_name(sample_config, written)
     assert found.unit is not None and found.unit.code == code
 
 
-def test_unknown_unit_names_the_closest(config) -> None:
-    found = by_name(config, "Xã Đăk Tô")
+def test_unknown_unit_names_the_closest(sample_config) -> None:
+    found = by_name(sample_config, "Xã Đăk Tô")
     assert found.unit is None
     assert '"Xã Đăk Tô"' in found.message and "UBND xã Đắk" in found.message
 
 
-def test_code_wins_over_name_and_ignores_case(config) -> None:
-    assert identify(config, "xa-dakla", "whatever").unit.code == "XA-DAKLA"
+def test_code_wins_over_name_and_ignores_case(sample_config) -> None:
+    assert identify(sample_config, "xa-dakla", "whatever").unit.code == "XA-DAKLA"
 
 
-def test_unit_from_file_name(config) -> None:
-    assert from_file_name(config, "BC_Dak_La_2025.xlsx").code == "XA-DAKLA"
-    assert from_file_name(config, "bao cao.xlsx") is None
+def test_local_spellings_come_from_the_configuration(sample_config) -> None:
+    assert name_key("UBND xã Đắk Psi") == "dak psi"
+    assert name_key("UBND xã Đắk Psi", sample_config.spellings) == "dak pxi"
+    assert name_key("Ủy ban nhân dân xã Đăk Uy", sample_config.spellings) == "dak ui"
+    elsewhere = replace(sample_config, spellings=())
+    assert by_name(elsewhere, "UBND xã Đắk Psi").unit is None
+    assert by_name(sample_config, "UBND xã Đắk Psi").unit.code == "XA-DAKPXI"
+
+
+def test_unit_from_file_name(sample_config) -> None:
+    assert from_file_name(sample_config, "BC_Dak_La_2025.xlsx").code == "XA-DAKLA"
+    assert from_file_name(sample_config, "bao cao.xlsx") is None
 
 
 def test_headers_and_total_rows_typed_in_tcvn3_are_found_even_when_ambiguous() -> None:

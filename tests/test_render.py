@@ -10,19 +10,20 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from figures_fixture import REPO, sample_config, sample_figures
+from figures_fixture import sample_figures
 
 from reportgen.errors import ReportgenError
 from reportgen.narrative import build_context
 from reportgen.render import render_report
+from reportgen.workspace import Workspace
 
-TEMPLATE = REPO / "templates" / "bao-cao.docx"
+TEMPLATE = Workspace.at(Path(__file__).resolve().parents[1]).template
 FONT = "Times New Roman"
 
 
 @pytest.fixture(scope="module")
-def context():
-    return build_context(sample_figures(), sample_config())
+def context(sample_config):
+    return build_context(sample_figures(), sample_config)
 
 
 @pytest.fixture(scope="module")

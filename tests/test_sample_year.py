@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -36,12 +35,9 @@ def sample_build(tmp_path_factory):
     work = tmp_path_factory.mktemp("sample")
     for name in ("config", "templates", "inputs"):
         shutil.copytree(ROOT / name, work / name)
-    cwd = Path.cwd()
-    os.chdir(work)
-    try:
-        result = CliRunner().invoke(cli, ["build", "--year", "2025"], catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
+    result = CliRunner().invoke(
+        cli, ["build", "--year", "2025", "--workspace", str(work)], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     return work / "outputs" / "2025", result.output
 
