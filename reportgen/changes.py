@@ -72,13 +72,10 @@ def unit_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
     return arrived + gone
 
 
-def _problem_key(problem: Mapping[str, Any]) -> tuple[str, str, str, str]:
-    """Which problem this is: its unit (or file), sheet, cell and code, not its wording.
-
-    A draft written before problems had codes is keyed on its message instead.
-    """
+def _problem_key(problem: Mapping[str, Any], by_code: bool) -> tuple[str, str, str, str]:
+    """Which problem this is: its unit (or file), sheet, cell and code (or message)."""
     where = str(problem.get("unit") or "") or str(problem.get("file", ""))
-    kind = str(problem.get("code") or "") or str(problem.get("message", ""))
+    kind = str(problem.get("code" if by_code else "message", ""))
     return (where, str(problem.get("sheet", "")), str(problem.get("cell", "")), kind)
 
 
@@ -93,23 +90,36 @@ def _problem_text(problem: Mapping[str, Any]) -> str:
 def problem_changes(
     old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]], limit: int = PROBLEM_LINES
 ) -> list[str]:
-    """Problems fixed and problems new, at most `limit` lines and one line for the rest."""
-    was = {_problem_key(p) for p in old}
-    now = {_problem_key(p) for p in new}
-    lines = [f"Đã sửa: {_problem_text(p)}" for p in _unique(old) if _problem_key(p) not in now]
-    lines += [f"Vấn đề mới: {_problem_text(p)}" for p in _unique(new) if _problem_key(p) not in was]
+    """Problems fixed and problems new, at most `limit` lines and one line for the rest.
+
+    Problems are told apart by their code, not their wording; when a draft made before
+    problems had codes is compared, both sides are told apart by message instead.
+    """
+    by_code = all(p.get("code") for p in (*old, *new))
+    was = {_problem_key(p, by_code) for p in old}
+    now = {_problem_key(p, by_code) for p in new}
+    lines = [
+        f"Đã sửa: {_problem_text(p)}"
+        for p in _unique(old, by_code)
+        if _problem_key(p, by_code) not in now
+    ]
+    lines += [
+        f"Vấn đề mới: {_problem_text(p)}"
+        for p in _unique(new, by_code)
+        if _problem_key(p, by_code) not in was
+    ]
     if len(lines) > limit:
         rest = len(lines) - limit
         lines = lines[:limit] + [f"… và {rest} vấn đề khác"]
     return lines
 
 
-def _unique(problems: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """Problems in their order, each location and message once."""
+def _unique(problems: Sequence[Mapping[str, Any]], by_code: bool) -> list[Mapping[str, Any]]:
+    """Problems in their order, each one once."""
     seen: set[tuple[str, str, str, str]] = set()
     kept = []
     for problem in problems:
-        key = _problem_key(problem)
+        key = _problem_key(problem, by_code)
         if key not in seen:
             seen.add(key)
             kept.append(problem)

@@ -43,7 +43,7 @@ def run(runner: CliRunner, workspace: Path) -> Run:
     """`run("build", "--year", "2025")`: the real CLI on the `workspace` fixture's folder."""
 
     def invoke(*args: str, catch_exceptions: bool = False) -> Result:
-        command = [*args, "--workspace", str(workspace)] if args and args[0] != "--help" else args
+        command = [*args, "--workspace", str(workspace)] if args and args[0][0] != "-" else args
         return runner.invoke(cli, list(command), catch_exceptions=catch_exceptions)
 
     return invoke

@@ -142,6 +142,15 @@ def test_drafts_written_before_problem_codes_compare_by_message():
     )
 
 
+def test_the_first_draft_with_codes_matches_an_older_draft_by_message():
+    """After an upgrade, unchanged problems are not listed as both fixed and new."""
+    message = "Số lượt không phải là số"
+    older = figures(problems=[{k: v for k, v in problem("D2", message).items() if k != "code"}])
+    newer = figures(problems=[problem("D2", message)])
+    assert describe_changes(older, newer) == ()
+    assert describe_changes(newer, older) == ()
+
+
 def test_many_problem_lines_are_capped():
     new = [problem(f"D{row}") for row in range(2, 22)]
     lines = describe_changes(figures(), figures(problems=new))

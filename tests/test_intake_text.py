@@ -99,7 +99,7 @@ def test_vietnamese_numbers(raw: object, expected: int) -> None:
         ("nhiều", "cell-not-number", '"nhiều" không phải là số'),
         (-3, "cell-negative", '"-3" là số âm — cần số không âm'),
         ("-3", "cell-negative", '"-3" là số âm — cần số không âm'),
-        (2.5, "cell-not-integer", '"2.5" không phải là số nguyên'),
+        (2.5, "cell-not-integer", '"2,5" không phải là số nguyên'),
         (None, "cell-empty", "ô trống — cần ghi số lượt, ghi 0 nếu không có"),
     ],
     ids=["word", "negative", "negative-text", "fraction", "blank"],

@@ -32,6 +32,8 @@ def quoted(value: object) -> str:
         return f'"{value:%d/%m/%Y}"'
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, float):  # as a Vietnamese reader writes it: 12,5
+        return '"' + repr(value).replace(".", ",") + '"'
     return f'"{clean(str(value))}"'
 
 
