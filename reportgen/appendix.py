@@ -65,7 +65,12 @@ def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
         for i, f in enumerate(figures.funding)
     ]
     problems = [
-        {"stt": str(i + 1), "location": p.location(), "message": p.message}
+        {
+            "stt": str(i + 1),
+            "unit": config.unit_name(p.unit) if p.unit else "Không xác định",
+            "location": p.location(),
+            "message": p.message,
+        }
         for i, p in enumerate(p for p in figures.problems if p.severity == ERROR)
     ]
     return {

@@ -111,6 +111,7 @@ class Plan:
     baseline_uses: tuple[tuple[int, int], ...]
     indicators: tuple[IndicatorDef, ...]
     deadline: str = DEFAULT_DEADLINE  # dd/mm: units send their workbook before this day
+    min_coverage: Fraction | None = None  # share of units below which no target is judged
 
     def milestone_for(self, year: int) -> int:
         """The milestone in force for a report year."""
@@ -366,7 +367,19 @@ def _load_plan(path: Path) -> Plan:
         baseline_uses=tuple(sorted(baseline)),
         indicators=indicators,
         deadline=_deadline(t),
+        min_coverage=_min_coverage(t),
     )
+
+
+def _min_coverage(table: _Table) -> Fraction | None:
+    """`min_coverage` as a share ("80%"), or None when absent: every year is judged."""
+    if "min_coverage" not in table.data:
+        return None
+    raw = table.data["min_coverage"]
+    target = parse_target(raw) if isinstance(raw, str) else None
+    if target is None or target.high is not None or not 0 <= target.low <= 1:
+        raise table.fail("min_coverage", 'một tỉ lệ từ 0% đến 100%, ví dụ "80%"')
+    return target.low
 
 
 def _deadline(table: _Table) -> str:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from fractions import Fraction
 
 from . import vocab
 from .config import Config, IndicatorDef
 from .models import (
+    Comparison,
     Criterion,
     Figures,
     Funding,
@@ -21,6 +23,7 @@ from .models import (
     TaskGroup,
     UnitFigures,
     UnitReturn,
+    YearUses,
 )
 
 
@@ -41,6 +44,7 @@ def _result(
     status: Status,
     average_growth: float | None = None,
     average_since: int | None = None,
+    comparison: Comparison | None = None,
 ) -> IndicatorResult:
     """An indicator's result, its definition's code, name, measure and target filled in."""
     target = d.target_for(milestone)
@@ -58,6 +62,7 @@ def _result(
         status=status,
         average_growth=average_growth,
         average_since=average_since,
+        comparison=comparison,
     )
 
 
@@ -88,51 +93,81 @@ def _share(d: IndicatorDef, numerator: int, denominator: int, milestone: int) ->
     )
 
 
-def _growth(
-    d: IndicatorDef,
-    year: int,
-    uses: int,
-    history: Mapping[int, int],
-    milestone: int,
-    first_milestone: int,
-) -> IndicatorResult:
-    previous = history.get(year - 1)
-    if previous is None or previous == 0:
-        return _result(
-            d,
-            milestone,
-            numerator=uses,
-            denominator=previous or 0,
-            value=None,
-            met=None,
-            gap_units=None,
-            status="insufficient" if previous is None else "no_data",
+def compare_uses(current: Mapping[str, int], earlier: YearUses) -> Comparison:
+    """This year's library uses (by unit) against an earlier year's, over the same units."""
+    total = sum(current.values())
+    if earlier.by_unit is None:  # a configured total: nothing to match unit by unit
+        return Comparison(
+            earlier.year, total, earlier.total, total, earlier.total, (), (), (), True
         )
-    target = d.target_for(milestone).low
-    value = Fraction(uses, previous) - 1
-    met = value >= target
-    average = since = None
-    earlier = sorted(y for y, v in history.items() if y < year - 1 and v > 0)
-    if year > first_milestone and earlier:  # the plan: average growth after its first milestone
-        since = earlier[0]
-        average = (uses / history[since]) ** (1 / (year - since)) - 1
-    return _result(
-        d,
-        milestone,
-        numerator=uses,
-        denominator=previous,
-        value=value,
-        met=met,
-        gap_units=0 if met else max(0, math.ceil(previous * (1 + target)) - uses),
-        status="ok",
-        average_growth=average,
-        average_since=since,
+    before = earlier.by_unit
+    units = tuple(u for u in current if u in before)
+    return Comparison(
+        earlier_year=earlier.year,
+        current=sum(current[u] for u in units),
+        earlier=sum(before[u] for u in units),
+        current_total=total,
+        earlier_total=earlier.total,
+        units=units,
+        only_current=tuple(u for u in current if u not in before),
+        only_earlier=tuple(u for u in before if u not in current),
     )
 
 
-def library_uses(intake: Intake) -> int:
-    """Σ `Lượt người sử dụng` over every library of every unit."""
-    return sum(lib.uses for r in intake.returns for lib in r.libraries)
+def _average_growth(
+    year: int, current: Mapping[str, int], history: Mapping[int, YearUses], first_milestone: int
+) -> tuple[float | None, int | None]:
+    """Average yearly growth since the first year with data, like for like (plan: after 2025)."""
+    earlier = sorted(y for y, uses in history.items() if y < year - 1 and uses.total > 0)
+    if year <= first_milestone or not earlier:
+        return None, None
+    since = earlier[0]
+    comparison = compare_uses(current, history[since])
+    if comparison.earlier == 0:
+        return None, None
+    return (comparison.current / comparison.earlier) ** (1 / (year - since)) - 1, since
+
+
+def _growth(
+    d: IndicatorDef,
+    year: int,
+    current: Mapping[str, int],
+    history: Mapping[int, YearUses],
+    milestone: int,
+    first_milestone: int,
+) -> IndicatorResult:
+    earlier = history.get(year - 1)
+    comparison = compare_uses(current, earlier) if earlier is not None else None
+    if comparison is None or comparison.earlier == 0:
+        return _result(
+            d,
+            milestone,
+            numerator=sum(current.values()),
+            denominator=0,
+            value=None,
+            met=None,
+            gap_units=None,
+            status="insufficient" if comparison is None else "no_data",
+            comparison=comparison,
+        )
+    target = d.target_for(milestone).low
+    value = Fraction(comparison.current, comparison.earlier) - 1
+    met = value >= target
+    needed = math.ceil(comparison.earlier * (1 + target)) - comparison.current
+    average, since = _average_growth(year, current, history, first_milestone)
+    return _result(
+        d,
+        milestone,
+        numerator=comparison.current,
+        denominator=comparison.earlier,
+        value=value,
+        met=met,
+        gap_units=0 if met else max(0, needed),
+        status="ok",
+        average_growth=average,
+        average_since=since,
+        comparison=comparison,
+    )
 
 
 def _qualifies(library: Library, criterion: Criterion | None) -> bool:
@@ -151,39 +186,81 @@ def _funds(funding: Sequence[Funding], source: str) -> int:
     return sum(f.amount for f in funding if f.source_of_funds == source)
 
 
+def _next(result: IndicatorResult, d: IndicatorDef, year: int, config: Config) -> IndicatorResult:
+    """The result with the milestone that applies next year and what it asks of this figure."""
+    milestones = config.plan.milestones
+    if year + 1 > milestones[-1]:
+        return result  # the plan ends with this year: its next phase is another plan
+    milestone = config.plan.milestone_for(year + 1)
+    target = d.target_for(milestone)
+    if result.is_growth:
+        base = result.comparison.current_total if result.comparison else result.numerator
+        gap = math.ceil(base * target.low) if base else None  # uses to gain next year
+    else:
+        gap = shortfall(result.numerator, result.denominator, target.low)
+        gap = gap if result.denominator else None
+    return replace(
+        result,
+        next_milestone=milestone,
+        next_target=target.low,
+        next_target_max=target.high,
+        next_gap_units=gap,
+    )
+
+
+def _judged(
+    result: IndicatorResult, received: int, expected: int, config: Config
+) -> IndicatorResult:
+    """The result left unjudged when fewer units reported than the plan asks to judge."""
+    least = config.plan.min_coverage
+    if least is None or not expected or Fraction(received, expected) >= least:
+        return result
+    if result.value is None:
+        return result
+    return replace(result, met=None, gap_units=None, status="low_coverage")
+
+
 def _indicator(
     d: IndicatorDef,
-    libraries: Sequence[Library],
-    institutions: Sequence[Institution],
+    returns: Sequence[UnitReturn],
     year: int,
-    history: Mapping[int, int],
+    history: Mapping[int, YearUses],
     config: Config,
 ) -> IndicatorResult:
     milestone = config.plan.milestone_for(year)
+    libraries = [lib for r in returns for lib in r.libraries]
     if d.measure is Measure.LIBRARY_SHARE:
         of_kind = [lib for lib in libraries if lib.kind == d.library_kind]
         count = sum(_qualifies(lib, d.criterion) for lib in of_kind)
-        return _share(d, count, len(of_kind), milestone)
-    if d.measure is Measure.INSTITUTION_SHARE:
-        return _share(d, sum(map(_active, institutions)), len(institutions), milestone)
-    uses = sum(lib.uses for lib in libraries)
-    return _growth(d, year, uses, history, milestone, config.plan.milestones[0])
+        result = _share(d, count, len(of_kind), milestone)
+    elif d.measure is Measure.INSTITUTION_SHARE:
+        institutions = [inst for r in returns for inst in r.institutions]
+        result = _share(d, sum(map(_active, institutions)), len(institutions), milestone)
+    else:
+        current = {r.unit: sum(lib.uses for lib in r.libraries) for r in returns}
+        result = _growth(d, year, current, history, milestone, config.plan.milestones[0])
+    result = _judged(result, len(returns), len(config.units), config)
+    return _next(result, d, year, config)
 
 
-def evaluate(intake: Intake, config: Config, history: Mapping[int, int]) -> Figures:
-    """Compute every figure of the report; `history` maps earlier years to their library uses."""
+def library_uses(intake: Intake) -> YearUses:
+    """Σ `Lượt người sử dụng` of a year, in all and by unit."""
+    by_unit = {r.unit: sum(lib.uses for lib in r.libraries) for r in intake.returns}
+    return YearUses(intake.year, sum(by_unit.values()), by_unit)
+
+
+def evaluate(intake: Intake, config: Config, history: Mapping[int, YearUses]) -> Figures:
+    """Compute every figure of the report; `history` holds earlier years' library uses."""
     year = intake.year
     order = {u.code: i for i, u in enumerate(config.units)}
     returns = sorted(intake.returns, key=lambda r: (order.get(r.unit, len(order)), r.unit))
 
     libraries = [lib for r in returns for lib in r.libraries]
-    institutions = [inst for r in returns for inst in r.institutions]
     activities = [a for r in returns for a in r.activities]
     funding = [f for r in returns for f in r.funding]
 
     indicators = tuple(
-        _indicator(d, libraries, institutions, year, history, config)
-        for d in config.plan.indicators
+        _indicator(d, returns, year, history, config) for d in config.plan.indicators
     )
     task_groups = tuple(
         TaskGroup(
@@ -221,7 +298,9 @@ def evaluate(intake: Intake, config: Config, history: Mapping[int, int]) -> Figu
         missing=tuple(code for code in expected if code not in received),
         problems=intake.problems,
         library_uses=sum(lib.uses for lib in libraries),
-        library_uses_previous=history.get(year - 1),
+        library_uses_previous=previous.total if (previous := history.get(year - 1)) else None,
+        left_out=tuple(row for r in returns for row in r.left_out),
+        min_coverage=config.plan.min_coverage,
     )
 
 

@@ -8,11 +8,42 @@ from typing import Any
 
 from . import fmt
 from .config import Config
-from .models import Figures
+from .models import Comparison, Figures
 
 
 def _fraction(value: Fraction | None) -> float | None:
     return None if value is None else round(float(value), 4)
+
+
+def _comparison(comparison: Comparison | None) -> dict[str, Any] | None:
+    """Library uses of two years over the units that reported in both, and in all."""
+    if comparison is None:
+        return None
+    return {
+        "earlier_year": comparison.earlier_year,
+        "current": comparison.current,
+        "earlier": comparison.earlier,
+        "current_total": comparison.current_total,
+        "earlier_total": comparison.earlier_total,
+        "baseline": comparison.baseline,
+        "units": list(comparison.units),
+        "left_out": {
+            "only_current_year": list(comparison.only_current),
+            "only_earlier_year": list(comparison.only_earlier),
+        },
+    }
+
+
+def _coverage(figures: Figures) -> dict[str, Any]:
+    """Which units and rows the figures cover."""
+    tables = sorted({row.table for row in figures.left_out})
+    return {
+        "expected": len(figures.expected),
+        "received": len(figures.received),
+        "complete": figures.complete,
+        "min_coverage": _fraction(figures.min_coverage),
+        "left_out_rows": {table: figures.left_out_count(table) for table in tables},
+    }
 
 
 def figures_json(figures: Figures, config: Config) -> dict[str, Any]:
@@ -37,6 +68,11 @@ def figures_json(figures: Figures, config: Config) -> dict[str, Any]:
                 "target_text": fmt.target(r.target, r.target_max),
                 "average_growth": None if r.average_growth is None else round(r.average_growth, 4),
                 "average_since": r.average_since,
+                "comparison": _comparison(r.comparison),
+                "next_milestone": r.next_milestone,
+                "next_target": _fraction(r.next_target),
+                "next_target_max": _fraction(r.next_target_max),
+                "next_gap_units": r.next_gap_units,
             }
             for r in figures.indicators
         ],
@@ -45,6 +81,7 @@ def figures_json(figures: Figures, config: Config) -> dict[str, Any]:
             "received": list(figures.received),
             "missing": list(figures.missing),
         },
+        "coverage": _coverage(figures),
         "unit_names": config.unit_names,
         "library_uses": {
             "year": figures.library_uses,

@@ -7,7 +7,7 @@ import hashlib
 import io
 import os
 import re
-import tempfile
+import secrets
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -71,7 +71,11 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = False) -> None:
     tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        # Not mkstemp: its 0600 would leave the report unreadable to colleagues on a shared
+        # folder. Mode 0666 less the umask, as any program the clerk uses would create it.
+        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        fd = os.open(tmp, flags, 0o666)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

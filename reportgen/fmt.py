@@ -108,5 +108,7 @@ def value_text(result: IndicatorResult) -> str:
 def verdict(met: bool | None, status: Status | str) -> str:
     """`Đạt`, `Chưa đạt`, or why an indicator could not be judged."""
     if met is None:
+        if status == "low_coverage":
+            return vocab.LOW_COVERAGE
         return vocab.INSUFFICIENT if status == "insufficient" else vocab.NO_DATA
     return vocab.MET if met else vocab.NOT_MET

@@ -21,7 +21,7 @@ from .config import Config, load_config
 from .drafts import DraftFiles, ManifestEntry, find_draft, list_drafts, load_figures
 from .errors import ReportgenError
 from .evaluate import evaluate, library_uses
-from .models import ERROR, Figures, Intake, Problem
+from .models import ERROR, Figures, Intake, Problem, YearUses
 from .workspace import TEMPLATE, Workspace
 
 __all__ = [
@@ -144,13 +144,13 @@ def _require_inputs(workspace: Workspace, year: int) -> Path:
 
 def _read_checked(
     workspace: Workspace, year: int, config: Config, on_file: Progress | None
-) -> tuple[Intake, dict[int, int]]:
+) -> tuple[Intake, dict[int, YearUses]]:
     """A year's returns with year-on-year warnings, and the library uses of earlier years."""
     from .consistency import year_on_year_warnings
     from .intake import read_year
 
     intake = read_year(workspace.year_inputs(year), year, config, on_file=on_file)
-    history = dict(config.plan.baseline_uses)
+    history = {y: YearUses(y, uses, None) for y, uses in config.plan.baseline_uses}
     for earlier in workspace.earlier_years(year):
         past = read_year(workspace.year_inputs(earlier), earlier, config)
         if past.returns:

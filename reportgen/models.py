@@ -43,9 +43,10 @@ ProblemCode = Literal[
 ERROR: Final = "error"
 WARNING: Final = "warning"
 
-# How an indicator was judged: "ok", "no_data" (zero denominator) or "insufficient"
-# (the year before is missing, so growth cannot be computed).
-Status = Literal["ok", "no_data", "insufficient"]
+# How an indicator was judged: "ok", "no_data" (zero denominator), "insufficient" (the year
+# before is missing, so growth cannot be computed) or "low_coverage" (fewer units reported
+# than the plan's `min_coverage`: the value is given but not judged).
+Status = Literal["ok", "no_data", "insufficient", "low_coverage"]
 
 # What became of one input file.
 FileStatus = Literal["used", "superseded", "skipped"]
@@ -105,6 +106,15 @@ class Source:
 
     def __str__(self) -> str:
         return f"{self.file} › {self.sheet} › dòng {self.row}"
+
+
+@dataclass(frozen=True)
+class LeftOutRow:
+    """A data row left out of every figure because a cell it needs is bad."""
+
+    unit: str
+    table: str  # the contract's sheet title (vocab.SHEET_*), whatever the file calls it
+    source: Source
 
 
 @dataclass(frozen=True)
@@ -185,6 +195,7 @@ class UnitReturn:
     activities: tuple[Activity, ...] = ()
     funding: tuple[Funding, ...] = ()
     assessment: Mapping[str, str] = field(default_factory=dict)  # vocab.ASSESSMENT_LABELS values
+    left_out: tuple[LeftOutRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -207,6 +218,30 @@ class Intake:
     files: tuple[InputFile, ...]
 
 
+@dataclass(frozen=True)
+class YearUses:
+    """Library uses of one year: the total, and each unit's where workbooks gave them."""
+
+    year: int
+    total: int
+    by_unit: Mapping[str, int] | None  # None: a total from the plan's baseline, no units
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Library uses of this year and an earlier one, over the units that reported in both."""
+
+    earlier_year: int
+    current: int  # this year's uses of the compared units
+    earlier: int  # the earlier year's uses of the same units
+    current_total: int  # this year's uses of every unit that reported
+    earlier_total: int  # the earlier year's uses of every unit that reported then
+    units: tuple[str, ...]  # the units compared (empty when the earlier year is a baseline)
+    only_current: tuple[str, ...]  # units that reported this year but not the earlier one
+    only_earlier: tuple[str, ...]  # units that reported the earlier year but not this one
+    baseline: bool = False  # the earlier year is the plan's configured total, not workbooks
+
+
 @dataclass(frozen=True, kw_only=True)
 class IndicatorResult:
     """One target of the plan evaluated for one year."""
@@ -224,6 +259,11 @@ class IndicatorResult:
     status: Status
     average_growth: float | None = None  # for growth indicators, since `average_since`
     average_since: int | None = None
+    comparison: Comparison | None = None  # growth: the two years' uses, like for like
+    next_milestone: int | None = None  # the milestone that applies next year, if any
+    next_target: Fraction | None = None
+    next_target_max: Fraction | None = None
+    next_gap_units: int | None = None  # how many more make this year's figure meet it
 
     @property
     def is_growth(self) -> bool:
@@ -281,3 +321,14 @@ class Figures:
     problems: tuple[Problem, ...]
     library_uses: int
     library_uses_previous: int | None
+    left_out: tuple[LeftOutRow, ...] = ()  # rows dropped for a bad cell, of the units used
+    min_coverage: Fraction | None = None  # the plan's: below it indicators are not judged
+
+    @property
+    def complete(self) -> bool:
+        """Whether every expected unit reported."""
+        return not self.missing
+
+    def left_out_count(self, table: str) -> int:
+        """How many rows of one contract sheet were left out for a bad cell."""
+        return sum(row.table == table for row in self.left_out)

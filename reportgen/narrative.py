@@ -11,12 +11,19 @@ from . import fmt
 from .appendix import appendix_rows
 from .config import Config
 from .models import ERROR, Figures, IndicatorResult
+from .sentences import (
+    growth_words,
+    indicator_sentence,
+    indicators_intro,
+    names,
+    next_year_task,
+    target_text,
+)
 
 BLANK_NUMBER = "      "  # left for the văn thư to fill by hand
 BLANK_DAY = "      "
 DOTS = "……"
-# Words that start the predicate of an indicator's name ("... cung cấp dịch vụ ...").
-_PREDICATE_MARKERS = (" cung cấp ", " ứng dụng ", " có ")
+NOT_COUNTED = "–"
 
 
 def _short_body(config: Config) -> str:
@@ -42,22 +49,11 @@ def _attributed(figures: Figures, config: Config, field: str) -> list[str]:
 
 
 def _names(codes: Iterable[str], config: Config) -> str:
-    return ", ".join(config.unit_name(code) for code in codes)
-
-
-def _split_name(name: str) -> tuple[str, str]:
-    """An indicator's name as (subject, predicate); predicate empty when it cannot be split."""
-    cuts = [name.find(m) for m in _PREDICATE_MARKERS if name.find(m) > 0]
-    if not cuts:
-        return name[:1].lower() + name[1:], ""
-    cut = min(cuts)
-    subject = name[:cut]
-    return subject[:1].lower() + subject[1:], name[cut + 1 :]
+    return names(codes, config.unit_names)
 
 
 def _target_text(result: IndicatorResult) -> str:
-    text = fmt.target(result.target, result.target_max)
-    return text + "/năm" if result.is_growth else text
+    return target_text(result.target, result.target_max, result.is_growth)
 
 
 def _assessment(result: IndicatorResult) -> str:
@@ -68,72 +64,30 @@ def _assessment(result: IndicatorResult) -> str:
     return verdict
 
 
-def _growth(value: Fraction) -> str:
-    word = "tăng" if value >= 0 else "giảm"
-    return f"{word} {fmt.percent(abs(value))}"
-
-
-def _growth_sentence(result: IndicatorResult, figures: Figures, milestone: int) -> str:
-    year, uses = figures.year, fmt.integer(figures.library_uses)
-    goal = f"chỉ tiêu tăng bình quân {_target_text(result)}"
-    head = f"Tổng số lượt người sử dụng thư viện năm {year} đạt {uses} lượt"
-    if result.value is None or figures.library_uses_previous is None:
-        return f"{head}; chưa đủ số liệu năm {year - 1} để đánh giá {goal}."
-    previous = fmt.integer(figures.library_uses_previous)
-    verdict = "đạt" if result.met else "chưa đạt"
-    text = (
-        f"{head}, {_growth(result.value)} so với năm {year - 1} ({previous} lượt), {verdict} {goal}"
-    )
-    if result.met is False and result.gap_units:
-        text += f" (cần thêm {fmt.integer(result.gap_units)} {fmt.gap_word(result)})"
-    if result.average_growth is not None and result.average_since is not None:
-        average = Fraction(result.average_growth).limit_denominator(10**6)
-        text += (
-            f"; bình quân giai đoạn {result.average_since} - {year} "
-            f"{_growth(average)}/năm (mốc năm {milestone})"
-        )
-    return text + "."
-
-
-def indicator_sentence(
-    result: IndicatorResult, figures: Figures, milestone: int, scope: str
-) -> str:
-    """One sentence saying where an indicator stands against its target, over `scope`."""
-    if result.is_growth:
-        return _growth_sentence(result, figures, milestone)
-    subject, predicate = _split_name(result.name)
-    goal = f"chỉ tiêu năm {milestone} ({_target_text(result)})"
-    if result.value is None:
-        return (
-            f"Về {subject}: không có số liệu (chưa có {subject} nào được báo cáo), "
-            f"chưa đánh giá được so với {goal}."
-        )
-    share = f"{result.numerator}/{result.denominator} {subject} ({fmt.percent(result.value)})"
-    text = f"{scope} có {share} {predicate}".rstrip() + ", "
-    if result.met:
-        return text + f"đạt {goal}."
-    gap = ""
-    if result.gap_units:
-        gap = f", cần thêm {fmt.integer(result.gap_units)} {fmt.gap_word(result)}"
-    return text + f"chưa đạt {goal}{gap}."
-
-
 def _indicator_row(index: int, result: IndicatorResult) -> dict[str, str]:
     if result.value is None:
         outcome = fmt.verdict(None, result.status)
     elif result.is_growth:
-        outcome = _growth(result.value)
+        outcome = growth_words(result.value)
     else:
         outcome = f"{result.numerator}/{result.denominator} ({fmt.percent(result.value)})"
     return {
         "stt": str(index + 1),
         "name": result.name,
         "plan": _target_text(result),
-        "numerator": fmt.integer(result.numerator),
-        "denominator": fmt.integer(result.denominator),
+        # A growth has no "qualifying / all" counts: its uses are in the sentence.
+        "numerator": NOT_COUNTED if result.is_growth else fmt.integer(result.numerator),
+        "denominator": NOT_COUNTED if result.is_growth else fmt.integer(result.denominator),
         "result": outcome,
         "assessment": _assessment(result),
     }
+
+
+def _directions_heading(year: int, config: Config) -> str:
+    """Section IV's heading: next year's tasks, or the next phase when the plan ends."""
+    if year >= config.plan.final_year:
+        return "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN TIẾP THEO"
+    return f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}"
 
 
 def _review_word(year: int, config: Config) -> str:
@@ -216,7 +170,10 @@ def _task_groups(figures: Figures, config: Config) -> list[dict[str, Any]]:
             + f"): {fmt.integer(a.participants)} lượt người tham gia."
             for a in top
         ]
-        if items:
+        if len(items) == 1:  # one example reads inline, not as a list of one
+            text = text[:-1] + ", tiêu biểu là " + items[0][2:]
+            items = []
+        elif items:
             text = text[:-1] + ", tiêu biểu:"
         groups.append({"heading": heading, "text": text, "points": items})
     return groups
@@ -226,12 +183,16 @@ def _funding(figures: Figures) -> list[str]:
     total = figures.state_funding + figures.social_funding
     if not total:
         return [f"Năm {figures.year}, các đơn vị chưa báo cáo kinh phí thực hiện Chương trình."]
+    head = f"Tổng kinh phí thực hiện Chương trình năm {figures.year} là {fmt.money(total)}"
+    if not figures.social_funding:
+        return [f"{head}, toàn bộ từ ngân sách nhà nước; chưa huy động được nguồn xã hội hóa."]
+    if not figures.state_funding:
+        return [f"{head}, toàn bộ từ nguồn xã hội hóa."]
     state = fmt.percent(Fraction(figures.state_funding, total))
     social = fmt.percent(Fraction(figures.social_funding, total))
     return [
-        f"Tổng kinh phí thực hiện Chương trình năm {figures.year} là {fmt.money(total)}, trong "
-        f"đó: ngân sách nhà nước {fmt.money(figures.state_funding)} ({state}); xã hội hóa "
-        f"{fmt.money(figures.social_funding)} ({social})."
+        f"{head}, trong đó: ngân sách nhà nước {fmt.money(figures.state_funding)} ({state}); "
+        f"xã hội hóa {fmt.money(figures.social_funding)} ({social})."
     ]
 
 
@@ -271,23 +232,15 @@ def _general(figures: Figures, config: Config, milestone: int) -> dict[str, list
             f"Còn {len(figures.missing)} đơn vị chưa gửi báo cáo: "
             f"{_names(figures.missing, config)}."
         )
-    left_out = [p for p in figures.problems if p.severity == ERROR]
-    if left_out:
+    errors = [p for p in figures.problems if p.severity == ERROR]
+    if errors:
         shortcomings.append(
-            f"Có {len(left_out)} số liệu trong báo cáo của các đơn vị không hợp lệ, phải để ngoài "
-            "số liệu tổng hợp (chi tiết tại Biểu 6 của Phụ lục)."
+            f"Báo cáo của các đơn vị có {fmt.integer(len(errors))} lỗi số liệu (ô ghi sai, "
+            "thiếu hoặc tệp không đọc được); phần số liệu có lỗi phải để ngoài số liệu tổng hợp "
+            "(chi tiết tại Biểu 6 của Phụ lục)."
         )
     shortcomings += _attributed(figures, config, "shortcomings")
-    next_year = [
-        f"- Tập trung thực hiện chỉ tiêu “{r.name}”"
-        + (
-            f", phấn đấu có thêm {fmt.integer(r.gap_units)} {fmt.gap_word(r)}"
-            if r.gap_units
-            else ""
-        )
-        + f" để đạt chỉ tiêu năm {milestone} ({_target_text(r)})."
-        for r in _unmet(figures)
-    ]
+    next_year = [task for r in figures.indicators if (task := next_year_task(r, figures.year))]
     next_year += _attributed(figures, config, "next_year")
     return {
         "strengths": strengths or ["Chưa có đơn vị nào nêu kết quả nổi bật."],
@@ -305,7 +258,7 @@ def _dates(year: int, config: Config) -> dict[str, str]:
     if when is None:
         _, month = fmt.day_month(date(year, profile.document_month, 1))
         long = f"ngày{BLANK_DAY}tháng {month} năm {year}"
-        stamp = date(year + 1, 1, 1)
+        stamp = date(year, profile.document_month, 1)
     else:
         long, stamp = fmt.long_date(when), when
     return {
@@ -333,12 +286,15 @@ def build_context(figures: Figures, config: Config) -> dict[str, Any]:
         "recipient": profile.recipient,
         "year": str(year),
         "next_year": str(year + 1),
+        "directions_heading": _directions_heading(year, config),
         "milestone": str(milestone),
         "opening": _opening(year, config),
         "direction": _direction(figures, config),
         "indicators": [_indicator_row(i, r) for i, r in enumerate(figures.indicators)],
+        "indicators_intro": indicators_intro(figures, config.unit_names),
         "indicator_sentences": [
-            indicator_sentence(r, figures, milestone, profile.scope) for r in figures.indicators
+            indicator_sentence(r, figures, profile.scope, config.unit_names)
+            for r in figures.indicators
         ],
         "task_groups": _task_groups(figures, config),
         "funding_sentences": _funding(figures),

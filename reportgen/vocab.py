@@ -106,6 +106,7 @@ MET = "Đạt"
 NOT_MET = "Chưa đạt"
 NO_DATA = "Không có số liệu"
 INSUFFICIENT = "Chưa đủ số liệu"
+LOW_COVERAGE = "Chưa đủ số liệu để đánh giá"
 
 SEVERITY_WORDS = {"error": "Lỗi", "warning": "Cảnh báo"}
 

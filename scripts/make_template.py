@@ -11,6 +11,7 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -206,10 +207,10 @@ def body_part(doc) -> None:
     loop(doc, "for p in direction", ["{{ p }}"])
     body(doc, "II. KẾT QUẢ THỰC HIỆN", HEADING)
     body(doc, "1. Kết quả thực hiện các chỉ tiêu", HEADING)
-    body(doc, "Kết quả thực hiện các chỉ tiêu của Kế hoạch so với mốc năm {{ milestone }}:")
+    body(doc, "{{ indicators_intro }}")
     columns = [
-        ("STT", 1.2, CENTER),
-        ("Chỉ tiêu", 6.1, LEFT),
+        ("STT", 1.4, CENTER),
+        ("Chỉ tiêu", 5.9, LEFT),
         ("Kế hoạch năm {{ milestone }}", 2.3, CENTER),
         ("Kết quả", 2.9, CENTER),
         ("Đánh giá", 3.0, CENTER),
@@ -233,7 +234,7 @@ def body_part(doc) -> None:
     ):
         body(doc, f"{number}. {title}", HEADING)
         loop(doc, f"for p in {var}", ["{{ p }}"])
-    body(doc, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ next_year }}", HEADING)
+    body(doc, "{{ directions_heading }}", HEADING)
     loop(doc, "for p in directions", ["{{ p }}"])
     body(doc, "V. ĐỀ XUẤT, KIẾN NGHỊ", HEADING)
     loop(doc, "for p in proposals", ["{{ p }}"])
@@ -386,9 +387,14 @@ def appendix(doc) -> None:
     para(doc, "{%p if problems %}", align=LEFT)
     grid_table(
         doc,
-        [("STT", 1.2, CENTER), ("Vị trí (tệp › sheet › ô)", 9.0, LEFT), ("Lý do", 14.0, LEFT)],
+        [
+            ("STT", 1.2, CENTER),
+            ("Đơn vị", 5.0, LEFT),
+            ("Vị trí (tệp › sheet › ô)", 7.5, LEFT),
+            ("Lý do", 10.5, LEFT),
+        ],
         "problems",
-        ["{{ r.stt }}", "{{ r.location }}", "{{ r.message }}"],
+        ["{{ r.stt }}", "{{ r.unit }}", "{{ r.location }}", "{{ r.message }}"],
     )
     para(doc, "{%p else %}", align=LEFT)
     para(doc, "Không có số liệu nào bị để ngoài tổng hợp.", 13, align=LEFT)
@@ -422,6 +428,11 @@ def build(path: Path) -> None:
     props.title, props.author, props.last_modified_by = "Báo cáo", "reportgen", "reportgen"
     props.created = props.modified = datetime(2025, 1, 1)
     props.revision = 1
+    props.comments = ""
+    package = doc.part.package
+    for key, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:  # python-docx's stock picture, not this template's
+            del package.rels[key]
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
 

@@ -19,6 +19,10 @@ def _echo_summary(result: jobs.BuildResult) -> None:
     if figures.missing:
         missing = ", ".join(names.get(code, code) for code in figures.missing)
         click.echo(f"Chưa gửi báo cáo ({len(figures.missing)}): {missing}.")
+        click.echo(
+            f"Lưu ý: số liệu mới gồm {len(figures.received)}/{len(figures.expected)} đơn vị; báo "
+            "cáo ghi rõ điều này ở từng chỉ tiêu. Nên chờ đủ đơn vị trước khi gửi báo cáo đi."
+        )
     click.echo("Chỉ tiêu:")
     for r in figures.indicators:
         verdict = fmt.verdict(r.met, r.status)
@@ -29,6 +33,13 @@ def _echo_summary(result: jobs.BuildResult) -> None:
             f"  {r.code:<14} {fmt.value_text(r)}{counts}; "
             f"kế hoạch {fmt.target(r.target, r.target_max)}: {verdict}"
         )
+        left_out = r.comparison and (r.comparison.only_current or r.comparison.only_earlier)
+        if r.comparison and left_out:
+            click.echo(
+                f"  {'':<14} (so sánh {len(r.comparison.units)} đơn vị có số liệu cả năm "
+                f"{r.comparison.earlier_year} và năm {figures.year}; không tính "
+                f"{', '.join(names.get(c, c) for c in left_out)})"
+            )
 
 
 def _echo_draft(result: jobs.BuildResult) -> None:

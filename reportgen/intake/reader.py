@@ -133,7 +133,7 @@ def read_file(
         values = label_values(grid, vocab.ASSESSMENT_LABELS)
         texts = {field: cells.text(value) for field, (value, _) in values.items()}
         ret = replace(ret, assessment={f: t for f, t in texts.items() if t})
-    return ret, out.problems
+    return replace(ret, left_out=tuple(out.left_out)), out.problems
 
 
 def _outcome(path: Path, name: str, year: int, config: Config, strict: bool) -> FileOutcome:

@@ -14,6 +14,7 @@ from ..models import (
     Activity,
     Funding,
     Institution,
+    LeftOutRow,
     Library,
     Problem,
     ProblemCode,
@@ -41,6 +42,7 @@ class Collector:
     unit: str = ""
     year: int = 0  # the report year, to tell "... năm 2024" from "... năm 2025" columns
     problems: list[Problem] = field(default_factory=list)
+    left_out: list[LeftOutRow] = field(default_factory=list)  # rows dropped for a bad cell
 
     def add(
         self, code: ProblemCode, severity: Severity, message: str, sheet: str = "", cell: str = ""
@@ -107,6 +109,12 @@ class _Row:
     def source(self) -> Source:
         return Source(self.out.file, self.grid.name, self.number)
 
+    def kept(self, table: str) -> bool:
+        """Whether the row goes into the figures; a dropped row is recorded as left out."""
+        if self.dropped:
+            self.out.left_out.append(LeftOutRow(self.out.unit, table, self.source()))
+        return not self.dropped
+
 
 _UNREADABLE = object()
 
@@ -163,7 +171,7 @@ def libraries(grid: Grid, unit: str, out: Collector) -> list[Library]:
             row.out.add(books.code, WARNING, msg, grid.name, row.cell("books"))
             books = None
         note = row.text("note")
-        if row.dropped:
+        if not row.kept(vocab.SHEET_LIBRARIES):
             continue
         if uses == 0 and lifelong:
             msg = (
@@ -186,7 +194,7 @@ def institutions(grid: Grid, unit: str, out: Collector) -> list[Institution]:
         regular = row.read("regular_activities", cells.yes_no)
         clubs = row.read("clubs", lambda v: cells.count(v, "số CLB, nhóm"))
         note = row.text("note")
-        if not row.dropped:
+        if row.kept(vocab.SHEET_INSTITUTIONS):
             found.append(
                 Institution(unit, name, kind, clubs_yes, regular, clubs, note, row.source())
             )
@@ -206,7 +214,7 @@ def activities(grid: Grid, unit: str, year: int, out: Collector) -> list[Activit
             out.add(held_on.code, WARNING, msg, grid.name, row.cell("held_on"))
             held_on = None
         occasion, note = row.text("occasion"), row.text("note")
-        if row.dropped:
+        if not row.kept(vocab.SHEET_ACTIVITIES):
             continue
         if isinstance(held_on, date) and held_on.year != year:
             msg = f"ngày {held_on:%d/%m/%Y} không thuộc năm báo cáo {year} — hãy kiểm tra"
@@ -235,6 +243,6 @@ def funding(grid: Grid, unit: str, out: Collector) -> list[Funding]:
         source = row.read("source", lambda v: cells.choice(v, sources, "nguồn kinh phí"))
         amount = row.read("amount", lambda v: cells.count(v, "số tiền"))
         content = row.text("content")
-        if not row.dropped:
+        if row.kept(vocab.SHEET_FUNDING):
             found.append(Funding(unit, content, source, amount, row.source()))
     return found

@@ -57,7 +57,11 @@ def expected_figures(year: int) -> dict:
         figures[code] = share(sum(getattr(lib, attr) for lib in of_kind), len(of_kind), target)
     current = total_uses(reports)
     if year - 1 in YEARS:
-        previous = total_uses(build_dataset()[year - 1])
+        # Like for like: only units that reported in both years are compared.
+        earlier_reports = build_dataset()[year - 1]
+        both = {r.code for r in reports} & {r.code for r in earlier_reports}
+        current = total_uses([r for r in reports if r.code in both])
+        previous = total_uses([r for r in earlier_reports if r.code in both])
         value = Fraction(current, previous) - 1
         figures["TV_LUOT_TANG"] = {
             "numerator": current,
