@@ -73,7 +73,18 @@ def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
         }
         for i, p in enumerate(p for p in figures.problems if p.severity == ERROR)
     ]
+    labels = {field: label for label, field in vocab.ASSESSMENT_LABELS.items()}
+    opinions = [
+        {
+            "stt": str(i + 1),
+            "unit": config.unit_name(unit),
+            "field": labels.get(field, field),
+            "text": text,
+        }
+        for i, (unit, field, text) in enumerate(figures.assessments)
+    ]
     return {
+        "opinions": opinions,
         "unit_rows": units,
         "unit_total": unit_total,
         "school_libraries": school_rows,

@@ -59,6 +59,7 @@ class Profile:
     signer_name: str
     advising_office: str
     scope: str  # how the report names all it covers: "Toàn huyện", "Toàn xã", "Toàn tỉnh"
+    charts: bool = True  # draw the charts (Biểu đồ) into the report
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class IndicatorDef:
     library_kind: str
     criterion: Criterion | None  # for library shares: which yes/no column counts
     targets: tuple[tuple[int, Target], ...]
+    short_name: str = ""  # for chart labels; the name when empty
 
     def target_for(self, milestone: int) -> Target:
         """The target of this indicator at a milestone."""
@@ -122,6 +124,23 @@ class Plan:
 
 
 @dataclass(frozen=True)
+class Theme:
+    """A theme units' opinions are grouped by, with the report's sentence for each section."""
+
+    name: str
+    words: tuple[str, ...]
+    texts: tuple[tuple[str, str], ...]  # (assessment field, sentence)
+
+    def has_text(self, field: str) -> bool:
+        """Whether the theme has a sentence for one section (an assessment field)."""
+        return field in dict(self.texts)
+
+    def text_for(self, field: str) -> str:
+        """The sentence for one section (an assessment field), or the theme's name."""
+        return dict(self.texts).get(field, self.name)
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration of a workspace, loaded once."""
 
@@ -130,6 +149,7 @@ class Config:
     plan: Plan
     digest: str  # SHA-256 over the three files, for the manifest
     spellings: tuple[tuple[str, str], ...] = ()  # local spellings of a word in unit names
+    themes: tuple[Theme, ...] = ()  # how units' opinions are grouped (config/themes.toml)
 
     def unit(self, code: str) -> Unit:
         """The registry unit with this code."""
@@ -275,7 +295,16 @@ def _load_profile(path: Path) -> Profile:
         signer_name=t.text("signer_name"),
         advising_office=t.text("advising_office", required=False),
         scope=_scope(t, t.text("issuing_body_name")),
+        charts=_flag(t, "charts", default=True),
     )
+
+
+def _flag(table: _Table, key: str, *, default: bool) -> bool:
+    """A true/false key."""
+    value = table.data.get(key, default)
+    if not isinstance(value, bool):
+        raise table.fail(key, "true (có) hoặc false (không)")
+    return value
 
 
 def _load_units(path: Path) -> tuple[tuple[Unit, ...], tuple[tuple[str, str], ...]]:
@@ -338,7 +367,9 @@ def _load_indicator(t: _Table, milestones: tuple[int, ...]) -> IndicatorDef:
         if target is None:
             raise raw_targets.fail(str(milestone), 'một chỉ tiêu dạng "20%" hoặc "8-10%"')
         targets.append((milestone, target))
-    return IndicatorDef(t.text("code"), t.text("name"), measure, kind, criterion, tuple(targets))
+    name = t.text("name")
+    short = t.text("short_name", required=False) or name
+    return IndicatorDef(t.text("code"), name, measure, kind, criterion, tuple(targets), short)
 
 
 def _load_plan(path: Path) -> Plan:
@@ -391,13 +422,30 @@ def _deadline(table: _Table) -> str:
     return f"{int(match[1]):02d}/{int(match[2]):02d}"
 
 
+def _load_themes(path: Path) -> tuple[Theme, ...]:
+    """The themes units' opinions are grouped by; none when the file is absent."""
+    if not path.is_file():
+        return ()
+    themes = []
+    for t in _Table(_read_toml(path), path).tables("theme"):
+        words = t.texts("words")
+        if not words:
+            raise t.fail("words", 'ít nhất một từ, ví dụ ["kiêm nhiệm"]')
+        texts = {
+            field: t.text(field) for field in vocab.ASSESSMENT_LABELS.values() if field in t.data
+        }
+        themes.append(Theme(t.text("name"), words, tuple(texts.items())))
+    return tuple(themes)
+
+
 def load_config(workspace: Workspace) -> Config:
-    """Load and validate the three configuration files of a workspace."""
-    paths = workspace.config_files
-    profile = _load_profile(paths[0])
-    units, spellings = _load_units(paths[1])
-    plan = _load_plan(paths[2])
+    """Load and validate the configuration files of a workspace."""
+    profile_file, units_file, plan_file = workspace.required_config_files
+    profile = _load_profile(profile_file)
+    units, spellings = _load_units(units_file)
+    plan = _load_plan(plan_file)
+    themes = _load_themes(workspace.themes_file)
     digest = hashlib.sha256()
-    for path in paths:
+    for path in workspace.config_files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return Config(profile, units, plan, digest.hexdigest(), spellings)
+    return Config(profile, units, plan, digest.hexdigest(), spellings, themes)

@@ -243,6 +243,15 @@ def _indicator(
     return _next(result, d, year, config)
 
 
+def _uses_by_year(
+    year: int, uses: int, history: Mapping[int, YearUses], config: Config
+) -> tuple[tuple[int, int | None], ...]:
+    """Library uses of each year from the plan's start to this one (None: no data that year)."""
+    first = min(config.plan.year, year)
+    totals = {y: h.total for y, h in history.items()} | {year: uses}
+    return tuple((y, totals.get(y)) for y in range(first, year + 1))
+
+
 def library_uses(intake: Intake) -> YearUses:
     """Σ `Lượt người sử dụng` of a year, in all and by unit."""
     by_unit = {r.unit: sum(lib.uses for lib in r.libraries) for r in intake.returns}
@@ -299,6 +308,7 @@ def evaluate(intake: Intake, config: Config, history: Mapping[int, YearUses]) ->
         problems=intake.problems,
         library_uses=sum(lib.uses for lib in libraries),
         library_uses_previous=previous.total if (previous := history.get(year - 1)) else None,
+        uses_by_year=_uses_by_year(year, sum(lib.uses for lib in libraries), history, config),
         left_out=tuple(row for r in returns for row in r.left_out),
         min_coverage=config.plan.min_coverage,
     )

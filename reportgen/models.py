@@ -321,6 +321,7 @@ class Figures:
     problems: tuple[Problem, ...]
     library_uses: int
     library_uses_previous: int | None
+    uses_by_year: tuple[tuple[int, int | None], ...] = ()  # the plan's years so far; None: no data
     left_out: tuple[LeftOutRow, ...] = ()  # rows dropped for a bad cell, of the units used
     min_coverage: Fraction | None = None  # the plan's: below it indicators are not judged
 

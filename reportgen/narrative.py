@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from . import fmt
+from . import assessment, fmt
 from .appendix import appendix_rows
 from .config import Config
-from .models import ERROR, Figures, IndicatorResult
+from .models import Activity, Figures, IndicatorResult
 from .sentences import (
     growth_words,
     indicator_sentence,
     indicators_intro,
     names,
-    next_year_task,
     target_text,
 )
 
@@ -30,22 +29,6 @@ def _short_body(config: Config) -> str:
     """`Ủy ban nhân dân huyện` from `Ủy ban nhân dân huyện Đắk Hà` (the place is implied)."""
     name, place = config.profile.issuing_body_name, config.profile.place
     return name[: -len(place)].strip() if name.endswith(" " + place) else name
-
-
-def _sentence(text: str) -> str:
-    """Clean a unit's free text into one sentence ending with a full stop."""
-    lines = [line.strip().lstrip("-+•*").strip() for line in text.splitlines()]
-    joined = "; ".join(line.rstrip(";.") for line in lines if line)
-    return joined + "." if joined else ""
-
-
-def _attributed(figures: Figures, config: Config, field: str) -> list[str]:
-    """Each unit's text for one Đánh giá field, as `- Unit: text.`."""
-    texts = []
-    for unit, name, text in figures.assessments:
-        if name == field and _sentence(text):
-            texts.append(f"- {config.unit_name(unit)}: {_sentence(text)}")
-    return texts
 
 
 def _names(codes: Iterable[str], config: Config) -> str:
@@ -121,37 +104,52 @@ def _opening(year: int, config: Config) -> str:
 
 
 def _direction(figures: Figures, config: Config) -> list[str]:
-    """Section I: who reported, who held communication activities, who is missing."""
+    """Section I: who reported (naming the shorter list) and the communication work."""
     year, expected = figures.year, len(figures.expected)
-    paragraphs = [
-        f"Năm {year}, có {len(figures.received)}/{expected} đơn vị gửi báo cáo kết quả thực hiện "
-        f"Chương trình: {_names(figures.received, config) or 'chưa có đơn vị nào'}."
-    ]
+    reported = f"Năm {year}, có {len(figures.received)}/{expected} đơn vị gửi báo cáo kết quả "
+    if not figures.received:
+        paragraphs = [f"Năm {year}, chưa có đơn vị nào gửi báo cáo kết quả thực hiện Chương trình."]
+    elif not figures.missing:
+        paragraphs = [reported + "thực hiện Chương trình, đủ các đơn vị phải báo cáo."]
+    elif len(figures.missing) <= len(figures.received):
+        paragraphs = [
+            reported + "thực hiện Chương trình; đến ngày lập báo cáo, còn "
+            f"{_names(figures.missing, config)} chưa gửi báo cáo."
+        ]
+    else:
+        paragraphs = [
+            reported + f"thực hiện Chương trình: {_names(figures.received, config)}; "
+            f"{len(figures.missing)} đơn vị còn lại chưa gửi báo cáo."
+        ]
     communication = next((g for g in figures.task_groups if g.number == 1), None)
     if communication and communication.activities:
+        busiest = _busiest_units(communication.activities, 2)
         paragraphs.append(
             "Công tác tuyên truyền được các đơn vị quan tâm; "
-            f"{fmt.integer(len(communication.units))} đơn vị "
-            f"({_names(communication.units, config)}) đã tổ chức "
+            f"{fmt.integer(len(communication.units))} đơn vị đã tổ chức "
             f"{fmt.integer(len(communication.activities))} hoạt động tuyên truyền, phổ biến "
             "nâng cao nhận thức về học tập suốt đời, thu hút "
-            f"{fmt.integer(communication.participants)} lượt người tham gia."
+            f"{fmt.integer(communication.participants)} lượt người tham gia; nhiều nhất là "
+            f"{_names(busiest, config)}."
         )
     else:
         paragraphs.append(
             "Chưa có đơn vị nào báo cáo hoạt động tuyên truyền, phổ biến nâng cao nhận thức về "
             "học tập suốt đời."
         )
-    if figures.missing:
-        paragraphs.append(
-            f"Đến ngày lập báo cáo, còn {len(figures.missing)} đơn vị chưa gửi báo cáo: "
-            f"{_names(figures.missing, config)}."
-        )
     return paragraphs
 
 
+def _busiest_units(activities: Sequence[Activity], count: int) -> list[str]:
+    """The units whose activities drew the most participants, most first."""
+    totals: dict[str, int] = {}
+    for a in activities:
+        totals[a.unit] = totals.get(a.unit, 0) + a.participants
+    return sorted(totals, key=lambda unit: (-totals[unit], unit))[:count]
+
+
 def _task_groups(figures: Figures, config: Config) -> list[dict[str, Any]]:
-    """Section II.2: one point per task group of plan section III."""
+    """Section II.2: one point per task group of plan section III, two examples inline."""
     groups = []
     for index, group in enumerate(sorted(figures.task_groups, key=lambda g: g.number)):
         heading = f"{fmt.point_letter(index)}) {group.title}"
@@ -159,23 +157,18 @@ def _task_groups(figures: Figures, config: Config) -> list[dict[str, Any]]:
             text = "Chưa có đơn vị nào báo cáo hoạt động thuộc nhóm nhiệm vụ này."
             groups.append({"heading": heading, "text": text, "points": []})
             continue
+        top = sorted(group.activities, key=lambda a: (-a.participants, a.unit, a.name))[:2]
+        examples = "; ".join(
+            f"{a.name} ({config.unit_name(a.unit)}, {fmt.integer(a.participants)} lượt)"
+            for a in top
+        )
+        lead = "tiêu biểu là" if len(top) == 1 else "tiêu biểu:"
         text = (
             f"{len(group.units)} đơn vị đã tổ chức {fmt.integer(len(group.activities))} hoạt "
-            f"động, thu hút {fmt.integer(group.participants)} lượt người tham gia."
+            f"động, thu hút {fmt.integer(group.participants)} lượt người tham gia; {lead} "
+            f"{examples}."
         )
-        top = sorted(group.activities, key=lambda a: (-a.participants, a.unit, a.name))[:3]
-        items = [
-            f"- {a.name} ({config.unit_name(a.unit)}"
-            + (f", {a.occasion}" if a.occasion else "")
-            + f"): {fmt.integer(a.participants)} lượt người tham gia."
-            for a in top
-        ]
-        if len(items) == 1:  # one example reads inline, not as a list of one
-            text = text[:-1] + ", tiêu biểu là " + items[0][2:]
-            items = []
-        elif items:
-            text = text[:-1] + ", tiêu biểu:"
-        groups.append({"heading": heading, "text": text, "points": items})
+        groups.append({"heading": heading, "text": text, "points": []})
     return groups
 
 
@@ -196,59 +189,56 @@ def _funding(figures: Figures) -> list[str]:
     ]
 
 
-def _still_needed(result: IndicatorResult, lead: str, end: str) -> str:
-    """`cần thêm 2 thư viện.` (with `lead` and `end`), or `chưa đạt.` when no gap is known."""
-    if not result.gap_units:
-        return "chưa đạt."
-    return f"{lead} {fmt.integer(result.gap_units)} {fmt.gap_word(result)}{end}"
-
-
-def _unmet(figures: Figures) -> list[IndicatorResult]:
-    return [r for r in figures.indicators if r.met is False]
-
-
-def _general(figures: Figures, config: Config, milestone: int) -> dict[str, list[str]]:
-    """Section III and IV: strengths, shortcomings, causes, next year's directions, proposals."""
-    met = [r for r in figures.indicators if r.met]
-    strengths = []
-    if met:
-        strengths.append(
-            f"Có {len(met)}/{len(figures.indicators)} chỉ tiêu đạt so với mốc năm {milestone}: "
-            + "; ".join(r.name[:1].lower() + r.name[1:] for r in met)
-            + "."
-        )
-    strengths += _attributed(figures, config, "highlights")
-    shortcomings = [
-        f"Chưa đạt chỉ tiêu “{r.name}” ({_target_text(r)}): "
-        + (
-            f"cần thêm {fmt.integer(r.gap_units)} {fmt.gap_word(r)}."
-            if r.gap_units
-            else "chưa đạt."
-        )
-        for r in _unmet(figures)
-    ]
-    if figures.missing:
-        shortcomings.append(
-            f"Còn {len(figures.missing)} đơn vị chưa gửi báo cáo: "
-            f"{_names(figures.missing, config)}."
-        )
-    errors = [p for p in figures.problems if p.severity == ERROR]
-    if errors:
-        shortcomings.append(
-            f"Báo cáo của các đơn vị có {fmt.integer(len(errors))} lỗi số liệu (ô ghi sai, "
-            "thiếu hoặc tệp không đọc được); phần số liệu có lỗi phải để ngoài số liệu tổng hợp "
-            "(chi tiết tại Biểu 6 của Phụ lục)."
-        )
-    shortcomings += _attributed(figures, config, "shortcomings")
-    next_year = [task for r in figures.indicators if (task := next_year_task(r, figures.year))]
-    next_year += _attributed(figures, config, "next_year")
+def _general(figures: Figures, config: Config) -> dict[str, list[str]]:
+    """Sections III to V, written from the figures with the units' points grouped by theme."""
     return {
-        "strengths": strengths or ["Chưa có đơn vị nào nêu kết quả nổi bật."],
-        "shortcomings": shortcomings or ["Không có."],
-        "causes": _attributed(figures, config, "causes") or ["Các đơn vị chưa nêu nguyên nhân."],
-        "directions": next_year or ["Tiếp tục thực hiện các nhiệm vụ của Kế hoạch."],
-        "proposals": _attributed(figures, config, "proposals") or ["Không có."],
+        "strengths": assessment.strengths(figures, config)
+        or ["Chưa có kết quả nổi bật được ghi nhận."],
+        "shortcomings": assessment.shortcomings(figures, config) or ["Không có."],
+        "causes": assessment.causes(figures, config) or ["Các đơn vị chưa nêu nguyên nhân."],
+        "directions": assessment.directions(figures, config)
+        or ["Tiếp tục thực hiện các nhiệm vụ của Kế hoạch."],
+        "proposals": assessment.proposals(figures, config, _short_body(config)) or ["Không có."],
     }
+
+
+def _charts(figures: Figures, config: Config) -> list[dict[str, Any]]:
+    """The report's charts, each a PNG and its numbered caption (none when switched off)."""
+    if not config.profile.charts:
+        return []
+    from . import charts  # draws with matplotlib, loaded only now
+
+    plan = {d.code: d for d in config.plan.indicators}
+    bars = [
+        charts.ShareBar(
+            plan[r.code].short_name, r.value, tuple((m, t.low) for m, t in plan[r.code].targets)
+        )
+        for r in figures.indicators
+        if not r.is_growth
+    ]
+    drawn: list[tuple[str, bytes]] = []
+    milestones = " và ".join(f"năm {m}" for m in config.plan.milestones)
+    if bars:
+        whose = "" if figures.complete else " (các đơn vị đã báo cáo)"
+        drawn.append(
+            (
+                f"Kết quả các chỉ tiêu năm {figures.year}{whose} so với chỉ tiêu {milestones}",
+                charts.share_chart(bars),
+            )
+        )
+    if any(uses is not None for _, uses in figures.uses_by_year):
+        points = [charts.YearValue(y, uses) for y, uses in figures.uses_by_year]
+        drawn.append(
+            (
+                "Số lượt người sử dụng thư viện qua các năm (tổng của các đơn vị đã báo cáo "
+                "trong năm)",
+                charts.uses_chart(points),
+            )
+        )
+    return [
+        {"caption": f"Biểu đồ {i}. {caption}", "png": png}
+        for i, (caption, png) in enumerate(drawn, start=1)
+    ]
 
 
 def _dates(year: int, config: Config) -> dict[str, str]:
@@ -309,7 +299,8 @@ def build_context(figures: Figures, config: Config) -> dict[str, Any]:
         "appendix_title": f"Số liệu kết quả thực hiện Chương trình năm {year}".upper(),
         "document_title": f"Báo cáo {summary[:1].lower() + summary[1:]}",
     }
+    context["charts"] = _charts(figures, config)
     context.update(_dates(year, config))
-    context.update(_general(figures, config, milestone))
+    context.update(_general(figures, config))
     context.update(appendix_rows(figures, config))
     return context

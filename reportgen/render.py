@@ -11,7 +11,8 @@ from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from docxtpl import DocxTemplate
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from .errors import ReportgenError
@@ -20,6 +21,7 @@ from .files import stable_zip
 # Characters XML 1.0 forbids (all C0 controls but tab, newline, carriage return; U+FFFE/FFFF).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+CHART_WIDTH_MM = 150  # inside the 35/20 mm margins of an A4 page
 
 
 def clean(value: Any) -> Any:
@@ -135,6 +137,8 @@ def render_report(context: dict[str, Any], template: Path) -> bytes:
     """The report .docx filled from `context`, byte-identical for the same inputs."""
     context = clean(context)
     doc = check_template(template, context)
+    for chart in context.get("charts", ()):  # PNG bytes become pictures of this document
+        chart["image"] = InlineImage(doc, io.BytesIO(chart.pop("png")), width=Mm(CHART_WIDTH_MM))
     try:
         doc.render(context, _environment(), autoescape=True)
     except (TemplateError, TypeError, ValueError, AttributeError) as exc:

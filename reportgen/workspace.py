@@ -9,6 +9,7 @@ CONFIG_DIR = "config"
 PROFILE_FILE = "profile.toml"
 UNITS_FILE = "units.toml"
 PLAN_FILE = "plan.toml"
+THEMES_FILE = "themes.toml"  # optional: how units' opinions are grouped in the assessment
 TEMPLATE = "templates/bao-cao.docx"  # the report template, relative to the workspace root
 INPUTS_DIR = "inputs"
 OUTPUTS_DIR = "outputs"
@@ -39,10 +40,21 @@ class Workspace:
         return self.root / CONFIG_DIR
 
     @property
-    def config_files(self) -> tuple[Path, Path, Path]:
+    def required_config_files(self) -> tuple[Path, Path, Path]:
         """profile.toml, units.toml and plan.toml, in that order."""
         folder = self.config_dir
         return (folder / PROFILE_FILE, folder / UNITS_FILE, folder / PLAN_FILE)
+
+    @property
+    def themes_file(self) -> Path:
+        """themes.toml, which may be absent."""
+        return self.config_dir / THEMES_FILE
+
+    @property
+    def config_files(self) -> tuple[Path, ...]:
+        """Every configuration file the workspace has: the three required, then themes.toml."""
+        optional = (self.themes_file,) if self.themes_file.is_file() else ()
+        return (*self.required_config_files, *optional)
 
     @property
     def template(self) -> Path:

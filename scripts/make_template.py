@@ -219,6 +219,12 @@ def body_part(doc) -> None:
     grid_table(doc, columns, "indicators", cells, size=13)
     para(doc, size=6)
     loop(doc, "for p in indicator_sentences", ["{{ p }}"])
+    para(doc, "{%p for c in charts %}", align=LEFT)
+    picture = para(doc, "{{ c.image }}", 13)
+    picture.paragraph_format.space_before = Pt(6)
+    picture.paragraph_format.keep_with_next = True
+    para(doc, "{{ c.caption }}", 13, italic=True, after=6)
+    para(doc, "{%p endfor %}", align=LEFT)
     body(doc, "2. Kết quả thực hiện các nhiệm vụ, giải pháp", HEADING)
     para(doc, "{%p for g in task_groups %}", align=LEFT)
     body(doc, "{{ g.heading }}: {{ g.text }}")
@@ -238,13 +244,14 @@ def body_part(doc) -> None:
     loop(doc, "for p in directions", ["{{ p }}"])
     body(doc, "V. ĐỀ XUẤT, KIẾN NGHỊ", HEADING)
     loop(doc, "for p in proposals", ["{{ p }}"])
-    body(doc, "{{ closing_sentence }}./.")
+    body(doc, "{{ closing_sentence }}./.").paragraph_format.keep_with_next = True
 
 
 def closing_block(doc) -> None:
-    """Nơi nhận on the left, the signer on the right."""
-    para(doc, size=6)
+    """Nơi nhận on the left, the signer on the right, never split from each other or the end."""
+    para(doc, size=6).paragraph_format.keep_with_next = True
     table = doc.add_table(rows=1, cols=2)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     no_borders(table)
     left, right = table.cell(0, 0), table.cell(0, 1)
     para(left, "Nơi nhận:", 12, bold=True, italic=True, align=LEFT)
@@ -398,6 +405,19 @@ def appendix(doc) -> None:
     )
     para(doc, "{%p else %}", align=LEFT)
     para(doc, "Không có số liệu nào bị để ngoài tổng hợp.", 13, align=LEFT)
+    para(doc, "{%p endif %}", align=LEFT)
+    caption("Biểu 7. Ý kiến, kiến nghị của các đơn vị (nguyên văn)")
+    para(doc, "{%p if opinions %}", align=LEFT)
+    grid_table(
+        doc,
+        [("STT", 1.2, CENTER), ("Đơn vị", 5.0, LEFT), ("Nội dung", 3.6, LEFT),
+         ("Ý kiến của đơn vị", 14.4, LEFT)],
+        "opinions",
+        ["{{ r.stt }}", "{{ r.unit }}", "{{ r.field }}", "{{ r.text }}"],
+        size=11,
+    )  # fmt: skip
+    para(doc, "{%p else %}", align=LEFT)
+    para(doc, "Các đơn vị không gửi ý kiến.", 13, align=LEFT)
     para(doc, "{%p endif %}", align=LEFT)
 
 

@@ -1,0 +1,236 @@
+"""Sections III-V in the issuing body's own voice: what the figures show, units' points by theme."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from . import fmt, vocab
+from .config import Config, Theme
+from .intake.vntext import fold
+from .models import ERROR, Figures, IndicatorResult
+from .sentences import names, next_year_task, target_text
+
+EXAMPLES = 3  # units named as examples of a theme; the rest are counted
+# Texts that say nothing ("Không có", "Tiếp tục.", "Không có đề xuất."), once folded.
+_EMPTY = re.compile(
+    r"^(?:khong|khong co|chua co|khong co gi|tiep tuc|nhu tren|khong co y kien|"
+    r"khong co de xuat|khong co kien nghi|khong co de xuat kien nghi|khong de xuat|"
+    r"khong kien nghi|chua|x|0)$"
+)
+
+
+@dataclass(frozen=True)
+class Opinion:
+    """One unit's text for one field of its Đánh giá sheet."""
+
+    unit: str
+    field: str
+    text: str
+
+
+def says_nothing(text: str) -> bool:
+    """Whether a unit's text carries no content ("Không có đề xuất.", "Tiếp tục.")."""
+    return bool(_EMPTY.match(fold(text))) or len(fold(text)) < 4
+
+
+def opinions(figures: Figures, field: str) -> list[Opinion]:
+    """The units' texts for one field that say something, in registry order."""
+    return [
+        Opinion(unit, name, text)
+        for unit, name, text in figures.assessments
+        if name == field and not says_nothing(text)
+    ]
+
+
+def _matches(theme: Theme, text: str) -> bool:
+    key = f" {fold(text)} "
+    return any(f" {fold(word)} " in key for word in theme.words)
+
+
+def _examples(units: Sequence[str], unit_names: Mapping[str, str]) -> str:
+    shown = names(units[:EXAMPLES], unit_names)
+    rest = len(units) - EXAMPLES
+    return f"{shown} và {rest} đơn vị khác" if rest > 0 else shown
+
+
+def _sentence(text: str) -> str:
+    """A unit's text as one sentence: lines joined, list marks and final stops dropped."""
+    lines = [line.strip().lstrip("-+•*").strip() for line in text.splitlines()]
+    return "; ".join(line.rstrip(";.") for line in lines if line)
+
+
+def by_theme(
+    said: Sequence[Opinion], field: str, config: Config, unit_names: Mapping[str, str]
+) -> list[str]:
+    """One line per theme the units raised (units as examples), then what fits no theme."""
+    lines = []
+    placed: set[int] = set()
+    for theme in config.themes:
+        if not theme.has_text(field):
+            continue  # a theme says nothing of this section: its texts stand on their own
+        hits = [i for i, o in enumerate(said) if _matches(theme, o.text)]
+        if not hits:
+            continue
+        placed.update(hits)
+        units = list(dict.fromkeys(said[i].unit for i in hits))
+        lines.append(f"- {theme.text_for(field)} ({_examples(units, unit_names)}).")
+    seen: set[str] = set()
+    for i, opinion in enumerate(said):
+        key = fold(opinion.text)
+        if i in placed or key in seen:
+            continue
+        seen.add(key)
+        lines.append(f"- {_sentence(opinion.text)} ({unit_names.get(opinion.unit, opinion.unit)}).")
+    return lines
+
+
+def _percent_points(result: IndicatorResult) -> Fraction:
+    assert result.value is not None
+    return result.value - result.target
+
+
+def _met_summary(figures: Figures) -> list[str]:
+    met = [r for r in figures.indicators if r.met]
+    if not met:
+        return []
+    best = max(met, key=_percent_points)
+    value = fmt.percent(best.value)
+    target = target_text(best.target, best.target_max, best.is_growth)
+    return [
+        f"Có {len(met)}/{len(figures.indicators)} chỉ tiêu đạt so với mốc năm "
+        f"{figures.milestone}; vượt nhiều nhất là chỉ tiêu “{best.name}” ({value}, chỉ tiêu "
+        f"{target})."
+    ]
+
+
+def _leaders(figures: Figures, config: Config) -> list[str]:
+    """Which units held the most activities and whose libraries served the most readers."""
+    lines = []
+    busy = sorted(
+        (u for u in figures.per_unit if u.participants),
+        key=lambda u: (-u.participants, u.unit),
+    )[:2]
+    if busy:
+        top = "; ".join(
+            f"{config.unit_name(u.unit)} ({fmt.integer(u.activities)} hoạt động, "
+            f"{fmt.integer(u.participants)} lượt người tham gia)"
+            for u in busy
+        )
+        lines.append(f"Các đơn vị tổ chức hoạt động thu hút nhiều người tham gia nhất: {top}.")
+    communes = {u.code for u in config.units if u.kind == "xa"}
+    readers = sorted(
+        (u for u in figures.per_unit if u.unit in communes and u.library_uses),
+        key=lambda u: (-u.library_uses, u.unit),
+    )[:2]
+    if readers:
+        top = "; ".join(
+            f"{config.unit_name(u.unit)} ({fmt.integer(u.library_uses)} lượt)" for u in readers
+        )
+        lines.append(f"Thư viện, tủ sách cấp xã phục vụ nhiều lượt bạn đọc nhất: {top}.")
+    return lines
+
+
+def strengths(figures: Figures, config: Config) -> list[str]:
+    """III.1: targets met, leading units, and the units' highlights by theme."""
+    said = opinions(figures, "highlights")
+    lines = _met_summary(figures) + _leaders(figures, config)
+    return lines + by_theme(said, "highlights", config, config.unit_names)
+
+
+def _gap_text(result: IndicatorResult) -> str:
+    value = fmt.value_text(result)
+    target = target_text(result.target, result.target_max, result.is_growth)
+    gap = ""
+    if result.gap_units:
+        gap = f", cần thêm {fmt.integer(result.gap_units)} {fmt.gap_word(result)}"
+    return f"“{result.name}” ({value}, chỉ tiêu {target}{gap})"
+
+
+def _unmet_summary(figures: Figures) -> list[str]:
+    unmet = sorted(
+        (r for r in figures.indicators if r.met is False), key=lambda r: _percent_points(r)
+    )
+    if not unmet:
+        return []
+    head = (
+        f"Còn {len(unmet)}/{len(figures.indicators)} chỉ tiêu chưa đạt so với mốc năm "
+        f"{figures.milestone}; khoảng cách lớn nhất ở chỉ tiêu {_gap_text(unmet[0])}"
+    )
+    rest = "; ".join(_gap_text(r) for r in unmet[1:])
+    return [head + (f"; tiếp đến là chỉ tiêu {rest}." if rest else ".")]
+
+
+def _lagging(figures: Figures, config: Config) -> list[str]:
+    """Communes without a public library, and those whose institutions are least active."""
+    lines = []
+    communes = [u.code for u in config.units if u.kind == "xa" and u.code in figures.received]
+    with_library = {lib.unit for lib in figures.libraries if lib.kind == vocab.LIB_COMMUNE}
+    without = [code for code in communes if code not in with_library]
+    if without and len(without) < len(communes):
+        lines.append(
+            f"Còn {len(without)} xã, thị trấn chưa có thư viện công cộng cấp xã: "
+            f"{names(without, config.unit_names)}."
+        )
+    shares = sorted(
+        (Fraction(u.institutions_active, u.institutions), u.unit)
+        for u in figures.per_unit
+        if u.unit in communes and u.institutions
+    )
+    low = [(share, unit) for share, unit in shares if share < Fraction(1, 2)][:2]
+    if low:
+        by_unit = {u.unit: u for u in figures.per_unit}
+        listed = "; ".join(
+            f"{config.unit_name(unit)} ({by_unit[unit].institutions_active}/"
+            f"{by_unit[unit].institutions} thiết chế)"
+            for _, unit in low
+        )
+        lines.append(
+            "Thiết chế văn hóa có câu lạc bộ, hoạt động thường xuyên còn ít nhất ở " + listed + "."
+        )
+    return lines
+
+
+def shortcomings(figures: Figures, config: Config) -> list[str]:
+    """III.2: unmet targets by size of gap, lagging units, missing data, units' points by theme."""
+    lines = _unmet_summary(figures) + _lagging(figures, config)
+    if figures.missing:
+        lines.append(
+            f"Còn {len(figures.missing)} đơn vị chưa gửi báo cáo: "
+            f"{names(figures.missing, config.unit_names)}."
+        )
+    errors = sum(p.severity == ERROR for p in figures.problems)
+    if errors:
+        lines.append(
+            f"Báo cáo của các đơn vị có {fmt.integer(errors)} lỗi số liệu (ô ghi sai, thiếu hoặc "
+            "tệp không đọc được); phần số liệu có lỗi phải để ngoài số liệu tổng hợp (chi tiết "
+            "tại Biểu 6 của Phụ lục)."
+        )
+    said = opinions(figures, "shortcomings")
+    return lines + by_theme(said, "shortcomings", config, config.unit_names)
+
+
+def causes(figures: Figures, config: Config) -> list[str]:
+    """III.3: the causes units gave, by theme."""
+    return by_theme(opinions(figures, "causes"), "causes", config, config.unit_names)
+
+
+def directions(figures: Figures, config: Config) -> list[str]:
+    """IV: what next year's milestone asks of each indicator, then units' plans by theme."""
+    tasks = [task for r in figures.indicators if (task := next_year_task(r, figures.year))]
+    said = opinions(figures, "next_year")
+    return tasks + by_theme(said, "next_year", config, config.unit_names)
+
+
+def proposals(figures: Figures, config: Config, body: str) -> list[str]:
+    """V: the units' proposals by theme, put to the recipient by the issuing `body`."""
+    lines = by_theme(opinions(figures, "proposals"), "proposals", config, config.unit_names)
+    if not lines:
+        return []
+    lead = (
+        f"Trên cơ sở đề xuất của các đơn vị, {body} kiến nghị {config.profile.recipient} "
+        "quan tâm, hướng dẫn, hỗ trợ:"
+    )
+    return [lead, *lines]
