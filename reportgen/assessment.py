@@ -217,9 +217,26 @@ def causes(figures: Figures, config: Config) -> list[str]:
     return by_theme(opinions(figures, "causes"), "causes", config, config.unit_names)
 
 
+def _next_phase(figures: Figures, config: Config) -> list[str]:
+    """At the plan's end: what the next phase should carry on, and the new plan to prepare."""
+    plan = config.plan
+    unmet = [r for r in figures.indicators if r.met is False]
+    lines = [
+        f"- Tiếp tục thực hiện chỉ tiêu {_gap_text(r)} trong giai đoạn tiếp theo." for r in unmet
+    ]
+    lines.append(
+        f"- Tham mưu xây dựng Kế hoạch thực hiện Chương trình giai đoạn tiếp theo trên cơ sở "
+        f"kết quả tổng kết giai đoạn {plan.year} - {figures.year}."
+    )
+    return lines
+
+
 def directions(figures: Figures, config: Config) -> list[str]:
-    """IV: what next year's milestone asks of each indicator, then units' plans by theme."""
-    tasks = [task for r in figures.indicators if (task := next_year_task(r, figures.year))]
+    """IV: what next year's milestone asks of each indicator (or the next phase), then units'."""
+    if figures.year >= config.plan.final_year:
+        tasks = _next_phase(figures, config)
+    else:
+        tasks = [task for r in figures.indicators if (task := next_year_task(r, figures.year))]
     said = opinions(figures, "next_year")
     return tasks + by_theme(said, "next_year", config, config.unit_names)
 

@@ -115,11 +115,18 @@ def compare_uses(current: Mapping[str, int], earlier: YearUses) -> Comparison:
 
 
 def _average_growth(
-    year: int, current: Mapping[str, int], history: Mapping[int, YearUses], first_milestone: int
+    year: int,
+    current: Mapping[str, int],
+    history: Mapping[int, YearUses],
+    first_milestone: int,
+    review: bool,
 ) -> tuple[float | None, int | None]:
-    """Average yearly growth since the first year with data, like for like (plan: after 2025)."""
+    """Average yearly growth since the first year with data, like for like.
+
+    The plan asks for it after its first milestone, and a review year judges on it.
+    """
     earlier = sorted(y for y, uses in history.items() if y < year - 1 and uses.total > 0)
-    if year <= first_milestone or not earlier:
+    if (year <= first_milestone and not review) or not earlier:
         return None, None
     since = earlier[0]
     comparison = compare_uses(current, history[since])
@@ -135,6 +142,7 @@ def _growth(
     history: Mapping[int, YearUses],
     milestone: int,
     first_milestone: int,
+    review: bool = False,
 ) -> IndicatorResult:
     earlier = history.get(year - 1)
     comparison = compare_uses(current, earlier) if earlier is not None else None
@@ -154,8 +162,8 @@ def _growth(
     value = Fraction(comparison.current, comparison.earlier) - 1
     met = value >= target
     needed = math.ceil(comparison.earlier * (1 + target)) - comparison.current
-    average, since = _average_growth(year, current, history, first_milestone)
-    return _result(
+    average, since = _average_growth(year, current, history, first_milestone, review)
+    result = _result(
         d,
         milestone,
         numerator=comparison.current,
@@ -168,6 +176,10 @@ def _growth(
         average_since=since,
         comparison=comparison,
     )
+    if review and average is not None:  # a sơ kết / tổng kết judges the period, not one year
+        on_average = average >= float(target)
+        return replace(result, met=on_average, gap_units=0 if on_average else None, on_average=True)
+    return result
 
 
 def _qualifies(library: Library, criterion: Criterion | None) -> bool:
@@ -238,7 +250,9 @@ def _indicator(
         result = _share(d, sum(map(_active, institutions)), len(institutions), milestone)
     else:
         current = {r.unit: sum(lib.uses for lib in r.libraries) for r in returns}
-        result = _growth(d, year, current, history, milestone, config.plan.milestones[0])
+        review = year in (config.plan.midterm_year, config.plan.final_year)
+        first = config.plan.milestones[0]
+        result = _growth(d, year, current, history, milestone, first, review)
     result = _judged(result, len(returns), len(config.units), config)
     return _next(result, d, year, config)
 

@@ -69,6 +69,7 @@ def figures_json(figures: Figures, config: Config) -> dict[str, Any]:
                 "average_growth": None if r.average_growth is None else round(r.average_growth, 4),
                 "average_since": r.average_since,
                 "comparison": _comparison(r.comparison),
+                "judged_on_average": r.on_average,
                 "next_milestone": r.next_milestone,
                 "next_target": _fraction(r.next_target),
                 "next_target_max": _fraction(r.next_target_max),

@@ -102,6 +102,10 @@ def value_text(result: IndicatorResult) -> str:
     """An indicator's value as the report prints it."""
     if result.status == "insufficient":
         return "chưa đủ số liệu"
+    if result.on_average and result.average_growth is not None:  # a review judges the period
+        average = Fraction(result.average_growth).limit_denominator(10**6)
+        word = "tăng" if average >= 0 else "giảm"
+        return f"bình quân {word} {percent(abs(average))}/năm"
     return percent(result.value)
 
 

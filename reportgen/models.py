@@ -260,6 +260,7 @@ class IndicatorResult:
     average_growth: float | None = None  # for growth indicators, since `average_since`
     average_since: int | None = None
     comparison: Comparison | None = None  # growth: the two years' uses, like for like
+    on_average: bool = False  # growth judged on the period's average (a review year)
     next_milestone: int | None = None  # the milestone that applies next year, if any
     next_target: Fraction | None = None
     next_target_max: Fraction | None = None

@@ -50,6 +50,8 @@ def _assessment(result: IndicatorResult) -> str:
 def _indicator_row(index: int, result: IndicatorResult) -> dict[str, str]:
     if result.value is None:
         outcome = fmt.verdict(None, result.status)
+    elif result.on_average:
+        outcome = fmt.value_text(result)
     elif result.is_growth:
         outcome = growth_words(result.value)
     else:

@@ -124,19 +124,18 @@ def growth_sentence(
     head = f"Tổng số lượt người sử dụng thư viện năm {year}{whose} đạt {uses} lượt"
     if result.value is None or result.comparison is None:
         return f"{head}; chưa đủ số liệu năm {year - 1} để đánh giá {goal}."
-    text = f"{head}, {_uses_compared(result, figures, unit_names)}, "
+    text = f"{head}, {_uses_compared(result, figures, unit_names)}"
+    verdict = f"{'đạt' if result.met else 'chưa đạt'} {goal}"
     if result.status == "low_coverage":
-        text += f"{_unjudged(figures)} so với {goal}"
-    else:
-        text += f"{'đạt' if result.met else 'chưa đạt'} {goal}"
-    if result.met is False and result.gap_units:
-        text += f" (cần thêm {fmt.integer(result.gap_units)} {fmt.gap_word(result)})"
+        verdict = f"{_unjudged(figures)} so với {goal}"
+    if not result.on_average:
+        text += f", {verdict}"
+        if result.met is False and result.gap_units:
+            text += f" (cần thêm {fmt.integer(result.gap_units)} {fmt.gap_word(result)})"
     if result.average_growth is not None and result.average_since is not None:
         average = Fraction(result.average_growth).limit_denominator(10**6)
-        text += (
-            f"; bình quân giai đoạn {result.average_since} - {year} "
-            f"{growth_words(average)}/năm (mốc năm {figures.milestone})"
-        )
+        text += f"; bình quân giai đoạn {result.average_since} - {year} {growth_words(average)}/năm"
+        text += f", {verdict}" if result.on_average else f" (mốc năm {figures.milestone})"
     return text + "."
 
 
