@@ -11,6 +11,7 @@ from reportgen.models import (
     ERROR,
     WARNING,
     Activity,
+    Comparison,
     Figures,
     Funding,
     IndicatorResult,
@@ -24,12 +25,20 @@ from reportgen.models import (
 
 COMMUNES = ("TT-DAKHA", "XA-DAKHRING", "XA-DAKLA", "XA-DAKLONG", "XA-DAKMAR", "XA-DAKNGOK")
 COMMUNES += ("XA-DAKPXI", "XA-DAKUI", "XA-HAMON", "XA-NGOKREO", "XA-NGOKWANG")
+OTHERS = ("PGDDT", "TTVHTT", "PLDTBXH", "PTCKH", "MTTQ", "HKH")
+EXPECTED = COMMUNES + OTHERS
+RECEIVED = COMMUNES[:-1] + OTHERS  # Ngọk Wang has not sent its workbook
+
+
+def _ceil(value: Fraction) -> int:
+    return -(-value.numerator // value.denominator)
 
 
 def _share(
-    code: str, name: str, num: int, den: int, target: str, measure: Measure
+    code: str, name: str, num: int, den: int, target: str, measure: Measure, target_2030: str
 ) -> IndicatorResult:
-    goal = Fraction(target) / 100
+    """A share against its 2025 target, with what the 2030 milestone (next year's) asks."""
+    goal, next_goal = Fraction(target) / 100, Fraction(target_2030) / 100
     if den == 0:
         return IndicatorResult(
             code=code,
@@ -43,9 +52,10 @@ def _share(
             met=None,
             gap_units=None,
             status="no_data",
+            next_milestone=2030,
+            next_target=next_goal,
         )
     value = Fraction(num, den)
-    gap = max(0, -(-(goal * den).numerator // (goal * den).denominator) - num)
     return IndicatorResult(
         code=code,
         name=name,
@@ -56,8 +66,11 @@ def _share(
         target=goal,
         target_max=None,
         met=value >= goal,
-        gap_units=gap,
+        gap_units=max(0, _ceil(goal * den) - num),
         status="ok",
+        next_milestone=2030,
+        next_target=next_goal,
+        next_gap_units=max(0, _ceil(next_goal * den) - num),
     )
 
 
@@ -84,25 +97,32 @@ def sample_figures(**changes: object) -> Figures:
     library = Measure.LIBRARY_SHARE
     indicators = (
         _share("TV_HTSD_HUYEN", "Thư viện huyện cung cấp dịch vụ phục vụ học tập suốt đời",
-               1, 1, "100", library),
+               1, 1, "100", library, "80"),
         _share("TV_HTSD_XA", "Thư viện công cộng cấp xã cung cấp dịch vụ phục vụ học tập suốt đời",
-               3, 9, "20", library),
+               3, 9, "20", library, "50"),
         _share("TV_HTSD_GD", "Thư viện cơ sở giáo dục cung cấp dịch vụ phục vụ học tập suốt đời",
-               26, 35, "70", library),
+               26, 35, "70", library, "80"),
         _share("TV_CDS_HUYEN", "Thư viện huyện ứng dụng công nghệ thông tin, chuyển đổi số",
-               1, 1, "100", library),
+               1, 1, "100", library, "60"),
         _share("TV_CDS_XA", "Thư viện công cộng cấp xã ứng dụng công nghệ thông tin, chuyển đổi số",
-               1, 9, "10", library),
+               1, 9, "10", library, "20"),
         _share("TV_CDS_GD", "Thư viện cơ sở giáo dục ứng dụng công nghệ thông tin, chuyển đổi số",
-               23, 35, "70", library),
+               23, 35, "70", library, "80"),
+        # Like for like: Ngọk Wang sent neither year, so the 16 units of 2025 are compared
+        # with the same 16 of 2024 and no unit is left out.
         IndicatorResult(code="TV_LUOT_TANG",
                         name="Tăng số lượt người sử dụng thư viện so với năm trước",
                         measure=Measure.LIBRARY_USES_GROWTH, numerator=152340, denominator=138250,
                         value=Fraction(152340, 138250) - 1, target=Fraction(8, 100),
-                        target_max=None, met=True, gap_units=0, status="ok"),
+                        target_max=None, met=True, gap_units=0, status="ok",
+                        comparison=Comparison(2024, 152340, 138250, 152340, 138250, RECEIVED,
+                                              (), ()),
+                        next_milestone=2030, next_target=Fraction(8, 100),
+                        next_target_max=Fraction(10, 100),
+                        next_gap_units=12188),  # ⌈152.340 × 8%⌉ more uses in 2026
         _share("VH_CLB", "Trung tâm văn hóa, thể thao xã, nhà văn hóa - khu thể thao thôn có lớp "
                "năng khiếu, câu lạc bộ, nhóm sở thích, thường xuyên tổ chức hoạt động",
-               40, 72, "50", Measure.INSTITUTION_SHARE),
+               40, 72, "50", Measure.INSTITUTION_SHARE, "70"),
     )  # fmt: skip
     activities = (
         Activity("XA-DAKLA", "Ngày hội đọc sách & văn hóa <đọc>", 1, "Ngày Sách và Văn hóa "
@@ -153,8 +173,8 @@ def sample_figures(**changes: object) -> Figures:
             ("PGDDT", "next_year", "Nâng cấp phần mềm quản lý thư viện"),
             ("XA-DAKLA", "proposals", "Đề nghị hỗ trợ máy tính cho thư viện xã"),
         ),
-        expected=COMMUNES + ("PGDDT", "TTVHTT", "PLDTBXH", "PTCKH", "MTTQ", "HKH"),
-        received=COMMUNES[:-1] + ("PGDDT", "TTVHTT", "PLDTBXH", "PTCKH", "MTTQ", "HKH"),
+        expected=EXPECTED,
+        received=RECEIVED,
         missing=("XA-NGOKWANG",),
         problems=(
             Problem(
@@ -180,3 +200,8 @@ def sample_figures(**changes: object) -> Figures:
         library_uses_previous=138250,
     )
     return replace(figures, **changes) if changes else figures
+
+
+def complete_figures(**changes: object) -> Figures:
+    """The same year with every unit in: Ngọk Wang's workbook came (it adds nothing)."""
+    return sample_figures(received=EXPECTED, missing=(), **changes)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import stat
 from datetime import date
 from pathlib import Path
 
@@ -386,3 +388,20 @@ def test_school_libraries_appendix_totals(workspace, run):
     assert (total["Phục vụ HTSĐ"], total["Lượt người sử dụng"]) == ("7", "5.000")
     assert total["Số bản sách"] == ""  # no school gave its book count: blank, not 0
     assert len(table.rows) == 1 + 10 + 1
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077], ids=["umask-022", "umask-077"])
+def test_outputs_are_created_as_the_clerks_umask_says(workspace, run, umask):
+    previous = os.umask(umask)
+    try:
+        result = run("build", "--year", "2025")
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0, result.output
+    written = [p for p in (workspace / "outputs").rglob("*") if p.is_file()]
+    assert {p.name for p in written} >= {f"BaoCao_2025_du-thao-01{s}" for s in (".docx", ".json")}
+    # 0666 less the umask, as Word or Excel would make them: colleagues on a shared folder can
+    # read the report (mkstemp's 0600 would hide it from them).
+    assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in written} == {
+        p.name: 0o666 & ~umask for p in written
+    }

@@ -166,3 +166,33 @@ def test_bad_deadline_names_file_and_key(workspace, written, expected):
     message = caught.value.message
     assert "config/plan.toml: khóa 'plan.deadline' đang ghi" in message
     assert written.strip('"') in message and expected in message
+
+
+@pytest.mark.parametrize(
+    ("written", "share"),
+    [(None, None), ('"80%"', Fraction(4, 5)), ('"0%"', Fraction(0))],
+    ids=["absent", "eighty", "zero"],
+)
+def test_min_coverage(workspace, written, share):
+    if written is not None:
+        edit(
+            workspace / "config" / "plan.toml",
+            '# min_coverage = "80%"',
+            f"min_coverage = {written}",
+        )
+    assert load_config(Workspace.at(workspace)).plan.min_coverage == share
+
+
+@pytest.mark.parametrize(
+    "written",
+    ['"120%"', '"8-10%"', '"tám mươi"', "80"],
+    ids=["over-100", "range", "words", "number"],
+)
+def test_bad_min_coverage_names_file_and_key(workspace, written):
+    edit(workspace / "config" / "plan.toml", '# min_coverage = "80%"', f"min_coverage = {written}")
+    with pytest.raises(ReportgenError) as caught:
+        load_config(Workspace.at(workspace))
+    message = caught.value.message
+    assert "config/plan.toml: khóa 'plan.min_coverage' đang ghi" in message
+    assert written.strip('"') in message
+    assert 'một tỉ lệ từ 0% đến 100%, ví dụ "80%"' in message

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,9 +15,12 @@ from docx.shared import Cm, Pt
 from figures_fixture import sample_figures
 
 from reportgen.errors import ReportgenError
+from reportgen.evaluate import evaluate
+from reportgen.models import ERROR, Problem
 from reportgen.narrative import build_context
 from reportgen.render import render_report
 from reportgen.workspace import Workspace
+from tests.typed_rows import sample_like_history, sample_like_intake
 
 TEMPLATE = Workspace.at(Path(__file__).resolve().parents[1]).template
 FONT = "Times New Roman"
@@ -46,8 +51,8 @@ def _all_text(doc) -> str:
 def test_body_has_the_sentences_with_the_figures(rendered):
     text = _all_text(_open(rendered))
     assert (
-        "Toàn huyện có 3/9 thư viện công cộng cấp xã (33,3%) cung cấp dịch vụ phục vụ học tập "
-        "suốt đời, đạt chỉ tiêu năm 2025 (20%)." in text
+        "Trong số các đơn vị đã báo cáo, có 3/9 thư viện công cộng cấp xã (33,3%) cung cấp dịch "
+        "vụ phục vụ học tập suốt đời, đạt chỉ tiêu năm 2025 (20%)." in text
     )
     assert "Đến ngày lập báo cáo, còn 1 đơn vị chưa gửi báo cáo: UBND xã Ngọk Wang." in text
     assert "Số:       /BC-UBND" in text
@@ -135,7 +140,8 @@ def test_two_renders_are_byte_identical(context, rendered):
         assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     props = _open(rendered).core_properties
     assert props.author == "Ủy ban nhân dân huyện Đắk Hà"
-    assert props.created.year == 2026
+    # Dated from the document, never the clock: undated, the first of its month (11/2025).
+    assert props.created.date() == props.modified.date() == date(2025, 11, 1)
 
 
 def _edited_template(tmp_path: Path, old: str, new: str) -> Path:
@@ -172,3 +178,60 @@ def test_missing_or_non_docx_template(tmp_path, context):
     fake.write_text("không phải docx", encoding="utf-8")
     with pytest.raises(ReportgenError, match="không phải tệp Word"):
         render_report(context, fake)
+
+
+def _table(doc, header: list[str]):
+    """The table whose header row reads `header`."""
+    return next(t for t in doc.tables if [c.text for c in t.rows[0].cells] == header)
+
+
+def test_docx_is_dated_from_the_configured_document_date(sample_config):
+    profile = replace(sample_config.profile, document_date=date(2025, 11, 5))
+    context = build_context(sample_figures(), replace(sample_config, profile=profile))
+    data = render_report(context, TEMPLATE)
+    props = _open(data).core_properties
+    assert props.created.date() == props.modified.date() == date(2025, 11, 5)
+    assert props.comments == ""
+
+
+def test_docx_carries_nothing_of_python_docx(rendered):
+    with zipfile.ZipFile(io.BytesIO(rendered)) as package:
+        names = package.namelist()
+        assert not [name for name in names if "thumbnail" in name.lower()]
+        rels = package.read("_rels/.rels").decode("utf-8")
+        assert "thumbnail" not in rels
+        for name in [n for n in names if n.startswith("docProps/")] + ["_rels/.rels"]:
+            assert b"python-docx" not in package.read(name), name
+
+
+def test_final_years_report_turns_to_the_next_phase(sample_config):
+    figures = evaluate(sample_like_intake(2030), sample_config, sample_like_history(2030))
+    text = _all_text(_open(render_report(build_context(figures, sample_config), TEMPLATE)))
+    assert "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN TIẾP THEO" in text
+    assert "NHIỆM VỤ NĂM 2031" not in text and "2031" not in text
+
+
+def test_appendix_growth_row_has_no_counts(rendered):
+    table = _table(_open(rendered), ["STT", "Chỉ tiêu", "Đạt yêu cầu", "Tổng số", "Kết quả",
+                                     "Kế hoạch", "Đánh giá"])  # fmt: skip
+    rows = {row.cells[1].text: [c.text for c in row.cells] for row in table.rows[1:]}
+    growth = rows["Tăng số lượt người sử dụng thư viện so với năm trước"]
+    assert growth[2:] == ["–", "–", "tăng 10,2%", "8%/năm", "Đạt"]  # uses are not "counts"
+    schools = rows["Thư viện cơ sở giáo dục ứng dụng công nghệ thông tin, chuyển đổi số"]
+    assert schools[2:5] == ["23", "35", "23/35 (65,7%)"]
+
+
+def test_problem_appendix_names_the_unit(sample_config):
+    figures = sample_figures()
+    unreadable = Problem(
+        "la.xlsx", "", "", ERROR, "không đọc được tệp", code="file-unreadable"
+    )  # no unit could be told
+    context = build_context(
+        replace(figures, problems=(*figures.problems, unreadable)), sample_config
+    )
+    doc = _open(render_report(context, TEMPLATE))
+    table = _table(doc, ["STT", "Đơn vị", "Vị trí (tệp › sheet › ô)", "Lý do"])
+    assert [[c.text for c in row.cells] for row in table.rows[1:]] == [
+        ["1", "UBND xã Đắk La", "Đắk La.xlsx › Thư viện › F7", "“nhiều” không phải là số"],
+        ["2", "Không xác định", "la.xlsx", "không đọc được tệp"],
+    ]  # the warning of the figures (Hà Mòn's missing date) is not a data error
