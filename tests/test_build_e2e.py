@@ -184,8 +184,9 @@ def test_build_gives_every_figure_known_in_advance(workspace, run):
         assert percent in text, code
     assert "3/9" in text
     assert (
-        "1 đơn vị (Trung tâm Văn hóa - Thể thao - Du lịch và Truyền thông) đã tổ chức "
-        "1 hoạt động tuyên truyền" in text
+        "1 đơn vị đã tổ chức 1 hoạt động tuyên truyền, phổ biến nâng cao nhận thức về học tập "
+        "suốt đời, thu hút 1.200 lượt người tham gia; nhiều nhất là Trung tâm Văn hóa - Thể thao "
+        "- Du lịch và Truyền thông." in text
     )
     assert "ngân sách nhà nước 85.000.000 đồng" in text  # 40 + 9 × 5 million
     assert "UBND xã Ngọk Réo" in text and "UBND xã Ngọk Wang" in text

@@ -146,12 +146,30 @@ def test_missing_units_task_groups_and_funding(sample_config):
 
 
 def test_no_average_growth_up_to_the_first_milestone(sample_config):
+    # 2024: before the first milestone (2025) and no review year, so one year's growth only.
     libraries = [lib("TTVHTT", vocab.LIB_DISTRICT, uses=12_100)]
-    intake = Intake(2025, (unit_return("TTVHTT", libraries),), (), ())
-    history = {2023: uses(2023, {"TTVHTT": 10_000}), 2024: uses(2024, {"TTVHTT": 11_000})}
+    intake = Intake(2024, (unit_return("TTVHTT", libraries, year=2024),), (), ())
+    history = {2022: uses(2022, {"TTVHTT": 10_000}), 2023: uses(2023, {"TTVHTT": 11_000})}
     result = growth(intake, sample_config, history)
     assert result.value == Fraction(1, 10)
     assert result.average_growth is None and result.average_since is None
+
+
+@pytest.mark.parametrize(
+    ("uses_2024", "uses_2025", "met"),
+    [(11_000, 12_100, True), (10_200, 11_100, False)],
+    ids=["average-10", "one-year-8,8-but-average-5,4"],
+)
+def test_the_midterm_review_judges_growth_on_the_periods_average(
+    sample_config, uses_2024, uses_2025, met
+):
+    libraries = [lib("TTVHTT", vocab.LIB_DISTRICT, uses=uses_2025)]
+    intake = Intake(2025, (unit_return("TTVHTT", libraries),), (), ())
+    history = {2023: uses(2023, {"TTVHTT": 10_000}), 2024: uses(2024, {"TTVHTT": uses_2024})}
+    result = growth(intake, sample_config, history)
+    assert result.value >= Fraction(8, 100)  # the year alone would meet the 8%
+    assert result.average_since == 2023 and result.on_average is True
+    assert result.met is met
 
 
 def test_growth_compares_only_the_units_that_reported_both_years(sample_config):
