@@ -109,8 +109,9 @@ def compare_uses(current: Mapping[str, int], earlier: YearUses) -> Comparison:
         current_total=total,
         earlier_total=earlier.total,
         units=units,
-        only_current=tuple(u for u in current if u not in before),
-        only_earlier=tuple(u for u in before if u not in current),
+        # A unit with no library uses that year changes nothing by being left out: not named.
+        only_current=tuple(u for u in current if u not in before and current[u]),
+        only_earlier=tuple(u for u in before if u not in current and before[u]),
     )
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from . import assessment, fmt
+from . import assessment, fmt, vocab
 from .appendix import appendix_rows
 from .config import Config
 from .models import Activity, Figures, IndicatorResult
@@ -268,6 +268,7 @@ def build_context(figures: Figures, config: Config) -> dict[str, Any]:
     recipients = [f"- {r.rstrip(';.')};" for r in profile.recipients_list]
     recipients[-1] = recipients[-1][:-1] + "."
     summary = _summary(year, config)
+    singular = {d.code for d in config.plan.indicators if d.library_kind == vocab.LIB_DISTRICT}
     context: dict[str, Any] = {
         "superior_body": [line.upper() for line in profile.superior_body],
         "issuing_body": [line.upper() for line in profile.issuing_body],
@@ -285,7 +286,9 @@ def build_context(figures: Figures, config: Config) -> dict[str, Any]:
         "indicators": [_indicator_row(i, r) for i, r in enumerate(figures.indicators)],
         "indicators_intro": indicators_intro(figures, config.unit_names),
         "indicator_sentences": [
-            indicator_sentence(r, figures, profile.scope, config.unit_names)
+            indicator_sentence(
+                r, figures, profile.scope, config.unit_names, one_of_a_kind=r.code in singular
+            )
             for r in figures.indicators
         ],
         "task_groups": _task_groups(figures, config),

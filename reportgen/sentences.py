@@ -62,7 +62,7 @@ def coverage_note(figures: Figures, unit_names: Mapping[str, str]) -> str:
     ]
     if rows:
         parts.append(
-            f"không tính {' và '.join(rows)} không hợp lệ (chi tiết tại Biểu 6 của Phụ lục)"
+            f"không tính {' và '.join(rows)} không hợp lệ, chi tiết tại Biểu 6 của Phụ lục"
         )
     return "; ".join(parts)
 
@@ -140,9 +140,18 @@ def growth_sentence(
 
 
 def indicator_sentence(
-    result: IndicatorResult, figures: Figures, scope: str, unit_names: Mapping[str, str]
+    result: IndicatorResult,
+    figures: Figures,
+    scope: str,
+    unit_names: Mapping[str, str],
+    *,
+    one_of_a_kind: bool = False,
 ) -> str:
-    """One sentence saying where an indicator stands against its target, over `scope`."""
+    """One sentence saying where an indicator stands against its target, over `scope`.
+
+    `one_of_a_kind`: the indicator counts an institution there is only one of (the district
+    library), so a lone one is spoken of by name even while other units are missing.
+    """
     if result.is_growth:
         return growth_sentence(result, figures, unit_names)
     subject, predicate = split_name(result.name)
@@ -153,7 +162,8 @@ def indicator_sentence(
             f"Về {subject}: không có số liệu (chưa có {subject} nào được báo cáo), "
             f"chưa đánh giá được so với {goal}."
         )
-    if result.denominator == 1 and predicate:  # "Thư viện huyện đã cung cấp ...", not "1/1"
+    alone = one_of_a_kind or figures.complete  # a lone one is then all there is
+    if result.denominator == 1 and predicate and alone:  # "Thư viện huyện đã ...", not "1/1"
         done = "đã" if result.numerator else "chưa"
         text = f"{subject[:1].upper()}{subject[1:]} {done} {predicate}, "
     else:

@@ -212,6 +212,25 @@ def test_growth_compares_only_the_units_that_reported_both_years(sample_config):
     assert all(i["comparison"] is None for i in shares)
 
 
+def test_a_unit_with_no_library_uses_is_not_named_as_left_out(sample_config):
+    # Phòng Tài chính reports no library in either year it reports: leaving it out changes
+    # nothing, so the clerk is not told it was left out.
+    intake = Intake(
+        2025,
+        (
+            unit_return("TTVHTT", [lib("TTVHTT", vocab.LIB_DISTRICT, uses=11_000)]),
+            unit_return("PTCKH"),
+        ),
+        (),
+        (),
+    )
+    history = {2024: uses(2024, {"TTVHTT": 10_000, "MTTQ": 0})}
+    comparison = by_code(evaluate(intake, sample_config, history))["TV_LUOT_TANG"].comparison
+    assert comparison is not None
+    assert (comparison.only_current, comparison.only_earlier) == ((), ())
+    assert (comparison.current, comparison.earlier) == (11_000, 10_000)
+
+
 def test_average_growth_is_like_for_like_too(sample_config):
     intake = Intake(
         2026,

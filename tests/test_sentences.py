@@ -125,12 +125,6 @@ def test_share_sentences_say_whose_figures_they_are(sample_config):
         assert missing[code].split(", có ", 1)[1] == complete[code].split(" có ", 1)[1], code
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reportgen bug: sentences.indicator_sentence names any share of one library as "
-    "'Thư viện công cộng cấp xã đã ...', dropping 'Trong số các đơn vị đã báo cáo' though "
-    "units are missing",
-)
 def test_a_single_commune_library_among_missing_units_is_still_a_share(sample_config):
     figures = evaluate(
         Intake(
@@ -163,8 +157,8 @@ def test_indicator_table_lead_names_missing_units_and_rows_left_out(sample_confi
     assert indicators_intro(sample_figures(left_out=left_out), sample_config.unit_names) == (
         "Kết quả thực hiện các chỉ tiêu của Kế hoạch so với mốc năm 2025 (số liệu tổng hợp từ "
         "16/17 đơn vị; chưa có số liệu của UBND xã Ngọk Wang; không tính 1 dòng số liệu thư "
-        "viện và 2 dòng số liệu thiết chế văn hóa không hợp lệ (chi tiết tại Biểu 6 của Phụ "
-        "lục)):"
+        "viện và 2 dòng số liệu thiết chế văn hóa không hợp lệ, chi tiết tại Biểu 6 của Phụ "
+        "lục):"
     )
     assert indicators_intro(complete_figures(), sample_config.unit_names) == (
         "Kết quả thực hiện các chỉ tiêu của Kế hoạch so với mốc năm 2025:"

@@ -33,7 +33,7 @@ def _echo_summary(result: jobs.BuildResult) -> None:
             f"  {r.code:<14} {fmt.value_text(r)}{counts}; "
             f"kế hoạch {fmt.target(r.target, r.target_max)}: {verdict}"
         )
-        left_out = r.comparison and (r.comparison.only_current or r.comparison.only_earlier)
+        left_out = (*r.comparison.only_current, *r.comparison.only_earlier) if r.comparison else ()
         if r.comparison and left_out:
             click.echo(
                 f"  {'':<14} (so sánh {len(r.comparison.units)} đơn vị có số liệu cả năm "
