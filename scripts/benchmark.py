@@ -55,6 +55,12 @@ def main() -> None:
                 ["build", *where], args.runs, fresh_outputs
             ),
         }
+        profile = work / "config" / "profile.toml"
+        text = profile.read_text(encoding="utf-8")
+        profile.write_text(text.replace("charts = true", "charts = false"), encoding="utf-8")
+        results["reportgen build, charts = false"] = _timed(
+            ["build", *where], args.runs, fresh_outputs
+        )
     files = len(list((ROOT / "inputs" / str(args.year)).glob("*.xls*")))
     print(
         f"Sample year {args.year}: {files} workbooks; median of {args.runs} runs, new process each"
