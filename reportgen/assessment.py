@@ -13,7 +13,7 @@ from .intake.vntext import fold
 from .models import ERROR, Figures, IndicatorResult
 from .sentences import names, next_year_task, target_text
 
-EXAMPLES = 3  # units named as examples of a theme; the rest are counted
+EXAMPLES = 2  # units named as examples of a theme; the rest are counted
 # Texts that say nothing ("Không có", "Tiếp tục.", "Không có đề xuất."), once folded.
 _EMPTY = re.compile(
     r"^(?:khong|khong co|chua co|khong co gi|tiep tuc|nhu tren|khong co y kien|"

@@ -114,6 +114,7 @@ class Plan:
     indicators: tuple[IndicatorDef, ...]
     deadline: str = DEFAULT_DEADLINE  # dd/mm: units send their workbook before this day
     min_coverage: Fraction | None = None  # share of units below which no target is judged
+    lessons: tuple[str, ...] = ()  # Bài học kinh nghiệm a sơ kết / tổng kết states
 
     def milestone_for(self, year: int) -> int:
         """The milestone in force for a report year."""
@@ -399,6 +400,7 @@ def _load_plan(path: Path) -> Plan:
         indicators=indicators,
         deadline=_deadline(t),
         min_coverage=_min_coverage(t),
+        lessons=root.table("review").texts("lessons", default=[]),
     )
 
 

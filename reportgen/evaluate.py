@@ -23,6 +23,7 @@ from .models import (
     TaskGroup,
     UnitFigures,
     UnitReturn,
+    YearSummary,
     YearUses,
 )
 
@@ -346,3 +347,33 @@ def _unit_figures(ret: UnitReturn, name: str) -> UnitFigures:
         state_funding=_funds(ret.funding, vocab.FUND_STATE),
         social_funding=_funds(ret.funding, vocab.FUND_SOCIAL),
     )
+
+
+def year_summary(figures: Figures) -> YearSummary:
+    """A year's line of the period table, from that year's figures."""
+    return YearSummary(
+        year=figures.year,
+        received=len(figures.received),
+        expected=len(figures.expected),
+        indicators=figures.indicators,
+        library_uses=figures.library_uses,
+        activities=len(figures.activities),
+        participants=sum(a.participants for a in figures.activities),
+        state_funding=figures.state_funding,
+        social_funding=figures.social_funding,
+    )
+
+
+def period_summary(
+    figures: Figures, earlier: Mapping[int, Figures], first_year: int
+) -> tuple[YearSummary, ...]:
+    """Every year from the plan's first to this one; a year with no workbooks says so."""
+    lines = []
+    for year in range(min(first_year, figures.year), figures.year):
+        if year in earlier:
+            lines.append(year_summary(earlier[year]))
+        else:
+            lines.append(
+                YearSummary(year, None, len(figures.expected), (), None, None, None, None, None)
+            )
+    return (*lines, year_summary(figures))

@@ -20,7 +20,7 @@ from .completeness import UnitStatus, completeness, missing_unit_problems
 from .config import Config, load_config
 from .drafts import DraftFiles, ManifestEntry, find_draft, list_drafts, load_figures
 from .errors import ReportgenError
-from .evaluate import evaluate, library_uses
+from .evaluate import evaluate, library_uses, period_summary
 from .models import ERROR, Figures, Intake, Problem, YearUses
 from .workspace import TEMPLATE, Workspace
 
@@ -142,23 +142,55 @@ def _require_inputs(workspace: Workspace, year: int) -> Path:
     return folder
 
 
-def _read_checked(
+def _read_years(
     workspace: Workspace, year: int, config: Config, on_file: Progress | None
-) -> tuple[Intake, dict[int, YearUses]]:
-    """A year's returns with year-on-year warnings, and the library uses of earlier years."""
+) -> tuple[Intake, dict[int, Intake]]:
+    """A year's returns with year-on-year warnings, and the returns of every earlier year."""
     from .consistency import year_on_year_warnings
     from .intake import read_year
 
     intake = read_year(workspace.year_inputs(year), year, config, on_file=on_file)
-    history = {y: YearUses(y, uses, None) for y, uses in config.plan.baseline_uses}
-    for earlier in workspace.earlier_years(year):
-        past = read_year(workspace.year_inputs(earlier), earlier, config)
-        if past.returns:
-            history[earlier] = library_uses(past)
-        if earlier == year - 1:
+    earlier: dict[int, Intake] = {}
+    for past_year in workspace.earlier_years(year):
+        past = read_year(workspace.year_inputs(past_year), past_year, config)
+        earlier[past_year] = past
+        if past_year == year - 1:
             warnings = year_on_year_warnings(intake, past)
             intake = replace(intake, problems=intake.problems + warnings)
-    return intake, history
+    return intake, earlier
+
+
+def _history(earlier: dict[int, Intake], config: Config, before: int) -> dict[int, YearUses]:
+    """The library uses of the years before `before`: the plan's baseline, then workbooks."""
+    history = {y: YearUses(y, uses, None) for y, uses in config.plan.baseline_uses if y < before}
+    for past_year, past in earlier.items():
+        if past_year < before and past.returns:
+            history[past_year] = library_uses(past)
+    return history
+
+
+def _read_checked(
+    workspace: Workspace, year: int, config: Config, on_file: Progress | None
+) -> tuple[Intake, dict[int, YearUses]]:
+    """A year's returns with year-on-year warnings, and the library uses of earlier years."""
+    intake, earlier = _read_years(workspace, year, config, on_file)
+    return intake, _history(earlier, config, year)
+
+
+def _figures(
+    workspace: Workspace, year: int, config: Config, on_file: Progress | None
+) -> tuple[Intake, Figures]:
+    """A year's returns and figures; in a review year, with every year of the period so far."""
+    intake, earlier = _read_years(workspace, year, config, on_file)
+    figures = evaluate(intake, config, _history(earlier, config, year))
+    if year not in (config.plan.midterm_year, config.plan.final_year):
+        return intake, figures
+    past = {
+        y: evaluate(i, config, _history(earlier, config, y))
+        for y, i in earlier.items()
+        if i.returns and y >= config.plan.year
+    }
+    return intake, replace(figures, period=period_summary(figures, past, config.plan.year))
 
 
 def _pdf(docx: Path) -> PdfOutcome:
@@ -197,13 +229,12 @@ def build(
             f"Không tìm thấy mẫu báo cáo {TEMPLATE} trong thư mục làm việc "
             f"{workspace.root.as_posix()}."
         )
-    intake, history = _read_checked(workspace, year, config, on_file)
+    intake, figures = _figures(workspace, year, config, on_file)
     if not intake.returns:
         raise ReportgenError(
             f"Không có bảng tính hợp lệ nào của năm {year} trong {folder.as_posix()} nên chưa "
             f"thể lập báo cáo. Chạy `reportgen check --year {year}` để xem lỗi của từng tệp."
         )
-    figures = evaluate(intake, config, history)
     docx = render_report(build_context(figures, config), template)
     published = publish_draft(
         workspace.year_outputs(year),

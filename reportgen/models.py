@@ -302,6 +302,26 @@ class UnitFigures:
 
 
 @dataclass(frozen=True)
+class YearSummary:
+    """One year of the plan period, as a sơ kết / tổng kết tabulates it."""
+
+    year: int
+    received: int | None  # units that reported; None: no workbooks for that year
+    expected: int
+    indicators: tuple[IndicatorResult, ...]  # empty when the year has no data
+    library_uses: int | None
+    activities: int | None
+    participants: int | None
+    state_funding: int | None
+    social_funding: int | None
+
+    @property
+    def has_data(self) -> bool:
+        """Whether any unit reported that year."""
+        return self.received is not None
+
+
+@dataclass(frozen=True)
 class Figures:
     """Everything the report says, computed from one year's intake."""
 
@@ -323,6 +343,7 @@ class Figures:
     library_uses: int
     library_uses_previous: int | None
     uses_by_year: tuple[tuple[int, int | None], ...] = ()  # the plan's years so far; None: no data
+    period: tuple[YearSummary, ...] = ()  # a review year: every year of the plan so far
     left_out: tuple[LeftOutRow, ...] = ()  # rows dropped for a bad cell, of the units used
     min_coverage: Fraction | None = None  # the plan's: below it indicators are not judged
 

@@ -7,7 +7,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from . import assessment, fmt, vocab
+from . import assessment, fmt, review, vocab
 from .appendix import appendix_rows
 from .config import Config
 from .models import Activity, Figures, IndicatorResult
@@ -204,6 +204,11 @@ def _general(figures: Figures, config: Config) -> dict[str, list[str]]:
     }
 
 
+def _share_of(results: Sequence[IndicatorResult], code: str) -> Fraction | None:
+    """One indicator's share in a year's results; None when that year has none."""
+    return next((r.value for r in results if r.code == code), None)
+
+
 def _charts(figures: Figures, config: Config) -> list[dict[str, Any]]:
     """The report's charts, each a PNG and its numbered caption (none when switched off)."""
     if not config.profile.charts:
@@ -237,8 +242,20 @@ def _charts(figures: Figures, config: Config) -> list[dict[str, Any]]:
                 charts.uses_chart(points),
             )
         )
+    if len(figures.period) > 1:
+        first = figures.period[0].year
+        series = [
+            charts.Series(
+                plan[d.code].short_name,
+                tuple((line.year, _share_of(line.indicators, d.code)) for line in figures.period),
+            )
+            for d in config.plan.indicators
+            if not d.measure.value == "library_uses_growth"
+        ]
+        caption = f"Các chỉ tiêu qua các năm của giai đoạn {first} - {figures.year}"
+        drawn.append((caption, charts.period_chart(series)))
     return [
-        {"caption": f"Biểu đồ {i}. {caption}", "png": png}
+        {"caption": f"Biểu đồ {i}. {caption}", "png": png, "period": i > 2}
         for i, (caption, png) in enumerate(drawn, start=1)
     ]
 
@@ -304,7 +321,12 @@ def build_context(figures: Figures, config: Config) -> dict[str, Any]:
         "appendix_title": f"Số liệu kết quả thực hiện Chương trình năm {year}".upper(),
         "document_title": f"Báo cáo {summary[:1].lower() + summary[1:]}",
     }
-    context["charts"] = _charts(figures, config)
+    drawn = _charts(figures, config)  # the period's chart goes with the period's tables
+    context["charts"] = [c for c in drawn if not c["period"]]
+    context["period_charts"] = [c for c in drawn if c["period"]]
+    context.update(review.period_rows(figures, config))
+    context["lessons"] = review.lessons(figures, config)
+    context["commendations"] = review.commendations(figures, config)
     context.update(_dates(year, config))
     context.update(_general(figures, config))
     context.update(appendix_rows(figures, config))

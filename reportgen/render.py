@@ -21,7 +21,7 @@ from .files import stable_zip
 # Characters XML 1.0 forbids (all C0 controls but tab, newline, carriage return; U+FFFE/FFFF).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-CHART_WIDTH_MM = 150  # inside the 35/20 mm margins of an A4 page
+CHART_WIDTH_MM = 140  # inside the 35/20 mm margins of an A4 page
 
 
 def clean(value: Any) -> Any:
@@ -137,7 +137,8 @@ def render_report(context: dict[str, Any], template: Path) -> bytes:
     """The report .docx filled from `context`, byte-identical for the same inputs."""
     context = clean(context)
     doc = check_template(template, context)
-    for chart in context.get("charts", ()):  # PNG bytes become pictures of this document
+    charts = [*context.get("charts", ()), *context.get("period_charts", ())]
+    for chart in charts:  # PNG bytes become pictures of this document
         chart["image"] = InlineImage(doc, io.BytesIO(chart.pop("png")), width=Mm(CHART_WIDTH_MM))
     try:
         doc.render(context, _environment(), autoescape=True)

@@ -174,13 +174,14 @@ def grid_table(doc, columns, rows_var, cells, totals=(), size=12):
     def add_row(texts, bold=False, aligns=None):
         row = table.add_row()
         for i, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
-            p = cell.paragraphs[0]
-            p.style = doc.styles[TABLE_TEXT]
-            p.alignment = aligns[i] if aligns else CENTER
-            if text:
-                run = p.add_run(text)
-                run.font.name, run.font.size, run.bold = FONT, Pt(size), bold or None
-                set_rfonts(run._r.get_or_add_rPr())
+            for n, line in enumerate(text.split("\n")):  # "\n": a paragraph each, for {%p %}
+                p = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+                p.style = doc.styles[TABLE_TEXT]
+                p.alignment = aligns[i] if aligns else CENTER
+                if line:
+                    run = p.add_run(line)
+                    run.font.name, run.font.size, run.bold = FONT, Pt(size), bold or None
+                    set_rfonts(run._r.get_or_add_rPr())
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row never breaks
         return row
 
@@ -194,6 +195,16 @@ def grid_table(doc, columns, rows_var, cells, totals=(), size=12):
         add_row(total, bold=True, aligns=[CENTER, LEFT] + aligns[2:])
     widths(table, [c[1] for c in columns])
     return table
+
+
+def chart_loop(doc, var) -> None:
+    """Each chart of `var`: its picture, kept with its numbered caption below."""
+    para(doc, "{%p for c in " + var + " %}", align=LEFT)
+    picture = para(doc, "{{ c.image }}", 13)
+    picture.paragraph_format.space_before = Pt(6)
+    picture.paragraph_format.keep_with_next = True
+    para(doc, "{{ c.caption }}", 13, italic=True, after=6)
+    para(doc, "{%p endfor %}", align=LEFT)
 
 
 def body_part(doc) -> None:
@@ -219,12 +230,7 @@ def body_part(doc) -> None:
     grid_table(doc, columns, "indicators", cells, size=13)
     para(doc, size=6)
     loop(doc, "for p in indicator_sentences", ["{{ p }}"])
-    para(doc, "{%p for c in charts %}", align=LEFT)
-    picture = para(doc, "{{ c.image }}", 13)
-    picture.paragraph_format.space_before = Pt(6)
-    picture.paragraph_format.keep_with_next = True
-    para(doc, "{{ c.caption }}", 13, italic=True, after=6)
-    para(doc, "{%p endfor %}", align=LEFT)
+    chart_loop(doc, "charts")
     body(doc, "2. Kết quả thực hiện các nhiệm vụ, giải pháp", HEADING)
     para(doc, "{%p for g in task_groups %}", align=LEFT)
     body(doc, "{{ g.heading }}: {{ g.text }}")
@@ -232,6 +238,35 @@ def body_part(doc) -> None:
     para(doc, "{%p endfor %}", align=LEFT)
     body(doc, "3. Kinh phí thực hiện", HEADING)
     loop(doc, "for p in funding_sentences", ["{{ p }}"])
+    para(doc, "{%p if review %}", align=LEFT)
+    body(doc, "{{ period_heading }}", HEADING)
+    body(doc, "{{ period_intro }}")
+    grid_table(
+        doc,
+        [("STT", 1.2, CENTER), ("Chỉ tiêu", 6.6, LEFT), ("Kết quả qua các năm", 4.6, LEFT),
+         ("Chỉ tiêu theo mốc", 3.2, LEFT)],
+        "period_indicators",
+        ["{{ r.stt }}", "{{ r.name }}", "{%p for y in r.years %}\n{{ y }}\n{%p endfor %}",
+         "{%p for t in r.targets %}\n{{ t }}\n{%p endfor %}"],
+        size=12,
+    )  # fmt: skip
+    para(doc, size=6)
+    grid_table(
+        doc,
+        [("Năm", 1.5, CENTER), ("Đơn vị báo cáo", 2.0, CENTER),
+         ("Lượt sử dụng thư viện", 2.5, RIGHT), ("Hoạt động", 1.8, RIGHT),
+         ("Lượt tham gia", 2.3, RIGHT), ("NSNN (đồng)", 2.8, RIGHT),
+         ("Xã hội hóa (đồng)", 2.6, RIGHT)],
+        "period_years",
+        ["{{ r.year }}", "{{ r.units }}", "{{ r.uses }}", "{{ r.activities }}",
+         "{{ r.participants }}", "{{ r.state }}", "{{ r.social }}"],
+        totals=[["Cả giai đoạn", "", "", "{{ period_total.activities }}",
+                 "{{ period_total.participants }}", "{{ period_total.state }}",
+                 "{{ period_total.social }}"]],
+        size=11,
+    )  # fmt: skip
+    chart_loop(doc, "period_charts")
+    para(doc, "{%p endif %}", align=LEFT)
     body(doc, "III. ĐÁNH GIÁ CHUNG", HEADING)
     for number, title, var in (
         (1, "Ưu điểm", "strengths"),
@@ -240,10 +275,15 @@ def body_part(doc) -> None:
     ):
         body(doc, f"{number}. {title}", HEADING)
         loop(doc, f"for p in {var}", ["{{ p }}"])
+    para(doc, "{%p if lessons %}", align=LEFT)
+    body(doc, "4. Bài học kinh nghiệm", HEADING)
+    loop(doc, "for p in lessons", ["{{ p }}"])
+    para(doc, "{%p endif %}", align=LEFT)
     body(doc, "{{ directions_heading }}", HEADING)
     loop(doc, "for p in directions", ["{{ p }}"])
     body(doc, "V. ĐỀ XUẤT, KIẾN NGHỊ", HEADING)
     loop(doc, "for p in proposals", ["{{ p }}"])
+    loop(doc, "for p in commendations", ["{{ p }}"])
     body(doc, "{{ closing_sentence }}./.").paragraph_format.keep_with_next = True
 
 

@@ -1,0 +1,126 @@
+"""A sơ kết / tổng kết: the plan period year by year, its lessons and the commendations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import fmt
+from .config import Config
+from .models import Figures, YearSummary
+
+NO_DATA = "chưa có số liệu"
+DOTS = "…………………………………………"
+
+
+def _value(line: YearSummary, code: str) -> str:
+    found = next((r for r in line.indicators if r.code == code), None)
+    if not line.has_data or found is None:
+        return NO_DATA
+    if found.is_growth and found.value is not None and not found.on_average:
+        word = "tăng" if found.value >= 0 else "giảm"
+        return f"{word} {fmt.percent(abs(found.value))}"
+    return fmt.value_text(found)
+
+
+def _count(value: int | None) -> str:
+    return NO_DATA if value is None else fmt.integer(value)
+
+
+def period_rows(figures: Figures, config: Config) -> dict[str, Any]:
+    """The period tables: every indicator year by year, and the year's totals."""
+    indicators = []
+    for index, d in enumerate(config.plan.indicators):
+        growth = d.measure.value == "library_uses_growth"
+        targets = [
+            f"{m}: {fmt.target(t.low, t.high)}{'/năm' if growth else ''}" for m, t in d.targets
+        ]
+        indicators.append(
+            {
+                "stt": str(index + 1),
+                "name": d.name,
+                "years": [f"{line.year}: {_value(line, d.code)}" for line in figures.period],
+                "targets": targets,
+            }
+        )
+    years = [
+        {
+            "year": str(line.year),
+            "units": f"{line.received}/{line.expected}" if line.has_data else NO_DATA,
+            "uses": _count(line.library_uses),
+            "activities": _count(line.activities),
+            "participants": _count(line.participants),
+            "state": _count(line.state_funding),
+            "social": _count(line.social_funding),
+        }
+        for line in figures.period
+    ]
+    with_data = [line for line in figures.period if line.has_data]
+
+    def total(values: list[int | None]) -> str:
+        return fmt.integer(sum(v or 0 for v in values))
+
+    period_total = {
+        "activities": total([line.activities for line in with_data]),
+        "participants": total([line.participants for line in with_data]),
+        "state": total([line.state_funding for line in with_data]),
+        "social": total([line.social_funding for line in with_data]),
+    }
+    first = figures.period[0].year if figures.period else figures.year
+    missing = [str(line.year) for line in figures.period if not line.has_data]
+    note = (
+        f" Các năm {', '.join(missing)} chưa có bảng tính trong thư mục inputs/ nên chưa có số "
+        "liệu."
+        if missing
+        else ""
+    )
+    return {
+        "review": bool(figures.period),
+        "period_heading": f"4. Kết quả thực hiện giai đoạn {first} - {figures.year}",
+        "period_intro": (
+            f"Kết quả thực hiện các chỉ tiêu qua từng năm của giai đoạn {first} - "
+            f"{figures.year} (số liệu mỗi năm gồm các đơn vị đã báo cáo năm đó).{note}"
+        ),
+        "period_indicators": indicators,
+        "period_years": years,
+        "period_total": period_total,
+    }
+
+
+def lessons(figures: Figures, config: Config) -> list[str]:
+    """Bài học kinh nghiệm of a review year: the plan configuration's, the clerk completes."""
+    if not figures.period:
+        return []
+    return [f"- {line.rstrip('.')}." for line in config.plan.lessons] or [f"- {DOTS}"]
+
+
+def commendations(figures: Figures, config: Config) -> list[str]:
+    """Units the period's figures single out, proposed for commendation; the clerk completes."""
+    if not figures.period:
+        return []
+    busiest = sorted(
+        (u for u in figures.per_unit if u.participants),
+        key=lambda u: (-u.participants, u.unit),
+    )[:3]
+    communes = {u.code for u in config.units if u.kind == "xa"}
+    readers = sorted(
+        (u for u in figures.per_unit if u.unit in communes and u.library_uses),
+        key=lambda u: (-u.library_uses, u.unit),
+    )[:2]
+    groups = [
+        f"{config.unit_name(u.unit)} (tổ chức {fmt.integer(u.activities)} hoạt động, thu hút "
+        f"{fmt.integer(u.participants)} lượt người tham gia năm {figures.year})"
+        for u in busiest
+    ] + [
+        f"{config.unit_name(u.unit)} (thư viện, tủ sách phục vụ "
+        f"{fmt.integer(u.library_uses)} lượt bạn đọc năm {figures.year})"
+        for u in readers
+        if u.unit not in {b.unit for b in busiest}
+    ]
+    lines = [
+        "Đề nghị khen thưởng các tập thể, cá nhân có thành tích tiêu biểu trong thực hiện "
+        "Chương trình:",
+    ]
+    if groups:
+        lines.append(f"- Tập thể: {'; '.join(groups)}.")
+    lines.append(f"- Cá nhân: {DOTS} (bổ sung theo đề nghị của các đơn vị).")
+    return lines
