@@ -77,8 +77,8 @@ def period_rows(figures: Figures, config: Config) -> dict[str, Any]:
         "review": bool(figures.period),
         "period_heading": f"4. Kết quả thực hiện giai đoạn {first} - {figures.year}",
         "period_intro": (
-            f"Kết quả thực hiện các chỉ tiêu qua từng năm của giai đoạn {first} - "
-            f"{figures.year} (số liệu mỗi năm gồm các đơn vị đã báo cáo năm đó).{note}"
+            f"Qua từng năm của giai đoạn {first} - {figures.year}, các chỉ tiêu và số liệu tổng "
+            f"hợp như sau (số liệu mỗi năm gồm các đơn vị đã báo cáo năm đó).{note}"
         ),
         "period_indicators": indicators,
         "period_years": years,
