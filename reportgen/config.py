@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
 from . import vocab
 from .errors import ReportgenError
 from .models import Criterion, Measure
+from .toml_table import Table, flag, lines, nfc, parse_date, read_toml
 from .workspace import Workspace
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 UNIT_KINDS = ("xa", "giao-duc", "van-hoa", "lao-dong", "tai-chinh", "doan-the")
 MEASURES = tuple(m.value for m in Measure)
@@ -166,96 +159,7 @@ class Config:
         return {u.code: u.name for u in self.units}
 
 
-def _nfc(text: str) -> str:
-    """Text as the report prints it: NFC (a Mac or an old keyboard tool may save NFD), trimmed."""
-    return unicodedata.normalize("NFC", text).strip()
-
-
-class _Table:
-    """A TOML table with typed getters whose errors name the file and key."""
-
-    def __init__(self, data: dict[str, Any], path: Path, prefix: str = "") -> None:
-        self.data, self.path, self.prefix = data, path, prefix
-
-    def fail(self, key: str, expected: str) -> ReportgenError:
-        where = f"{self.prefix}{key}"
-        found = self.data.get(key, None)
-        got = "không có" if key not in self.data else f"đang ghi {found!r}"
-        return ReportgenError(
-            f"Tệp cấu hình {self.path.as_posix()}: khóa '{where}' {got}, cần {expected}."
-        )
-
-    def text(self, key: str, *, required: bool = True, default: str = "") -> str:
-        value = self.data.get(key, None if required else default)
-        if not isinstance(value, str) or (required and not value.strip()):
-            raise self.fail(key, "một chuỗi chữ trong dấu ngoặc kép")
-        return _nfc(value)
-
-    def integer(self, key: str, *, default: int | None = None) -> int:
-        value = self.data.get(key, default)
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise self.fail(key, "một số nguyên")
-        return value
-
-    def texts(self, key: str, *, default: list[str] | None = None) -> tuple[str, ...]:
-        value = self.data.get(key, default)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(key, 'một danh sách chuỗi, ví dụ ["...", "..."]')
-        return tuple(_nfc(v) for v in value)
-
-    def table(self, key: str) -> _Table:
-        value = self.data.get(key, {})
-        if not isinstance(value, dict):
-            raise self.fail(key, "một bảng [..]")
-        return _Table(value, self.path, f"{self.prefix}{key}.")
-
-    def tables(self, key: str) -> list[_Table]:
-        value = self.data.get(key)
-        if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
-            raise self.fail(key, f"ít nhất một khối [[{key}]]")
-        return [_Table(v, self.path, f"{key}[{i + 1}].") for i, v in enumerate(value)]
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    if not path.is_file():
-        raise ReportgenError(
-            f"Không tìm thấy tệp cấu hình {path.as_posix()}. "
-            "Hãy chạy lệnh trong thư mục làm việc có thư mục config/, hoặc chỉ ra thư mục đó"
-            " bằng --workspace."
-        )
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ReportgenError(
-            f"Tệp cấu hình {path.as_posix()} không phải văn bản UTF-8; hãy lưu lại với mã UTF-8."
-        ) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ReportgenError(f"Tệp cấu hình {path.as_posix()} viết sai cú pháp: {exc}.") from None
-
-
-def _parse_date(table: _Table, key: str) -> date | None:
-    raw = table.data.get(key, "")
-    if isinstance(raw, date):
-        return raw
-    if raw == "":
-        return None
-    if isinstance(raw, str):
-        try:
-            return date.fromisoformat(raw.strip())
-        except ValueError:
-            pass
-    raise table.fail(key, 'một ngày dạng "2025-11-05" hoặc để trống ""')
-
-
-def _lines(table: _Table, key: str) -> tuple[str, ...]:
-    """A value written as one line ("...") or as several (["...", "..."])."""
-    raw = table.data.get(key, "")
-    if isinstance(raw, str):
-        return (_nfc(raw),) if raw.strip() else ()
-    return tuple(line for line in table.texts(key) if line)
-
-
-def _scope(table: _Table, body_name: str) -> str:
+def _scope(table: Table, body_name: str) -> str:
     """`scope` as written, else "Toàn <level>" from the level word in the body's name."""
     if "scope" in table.data:
         return table.text("scope")
@@ -268,7 +172,7 @@ def _scope(table: _Table, body_name: str) -> str:
 
 
 def _load_profile(path: Path) -> Profile:
-    t = _Table(_read_toml(path), path)
+    t = Table(read_toml(path), path)
     month = t.integer("document_month", default=11)
     if not 1 <= month <= 12:
         raise t.fail("document_month", "một tháng từ 1 đến 12")
@@ -281,13 +185,13 @@ def _load_profile(path: Path) -> Profile:
     if not recipients:
         raise t.fail("recipients_list", "ít nhất một nơi nhận")
     return Profile(
-        superior_body=_lines(t, "superior_body"),
+        superior_body=lines(t, "superior_body"),
         issuing_body=t.texts("issuing_body"),
         issuing_body_name=t.text("issuing_body_name"),
         issuing_body_abbr=t.text("issuing_body_abbr"),
         place=t.text("place"),
-        document_number=_nfc(number),
-        document_date=_parse_date(t, "document_date"),
+        document_number=nfc(number),
+        document_date=parse_date(t, "document_date"),
         document_month=month,
         recipient=t.text("recipient").rstrip("."),
         recipients_list=recipients,
@@ -296,20 +200,12 @@ def _load_profile(path: Path) -> Profile:
         signer_name=t.text("signer_name"),
         advising_office=t.text("advising_office", required=False),
         scope=_scope(t, t.text("issuing_body_name")),
-        charts=_flag(t, "charts", default=True),
+        charts=flag(t, "charts", default=True),
     )
 
 
-def _flag(table: _Table, key: str, *, default: bool) -> bool:
-    """A true/false key."""
-    value = table.data.get(key, default)
-    if not isinstance(value, bool):
-        raise table.fail(key, "true (có) hoặc false (không)")
-    return value
-
-
 def _load_units(path: Path) -> tuple[tuple[Unit, ...], tuple[tuple[str, str], ...]]:
-    root = _Table(_read_toml(path), path)
+    root = Table(read_toml(path), path)
     units: list[Unit] = []
     for t in root.tables("unit"):
         code = t.text("code")
@@ -326,7 +222,7 @@ def _load_units(path: Path) -> tuple[tuple[Unit, ...], tuple[tuple[str, str], ..
             f"Tệp cấu hình {path.as_posix()}: mã đơn vị bị trùng: {', '.join(duplicated)}."
         )
     table = root.table("spellings")
-    spellings = tuple((_nfc(word), table.text(word)) for word in table.data)
+    spellings = tuple((nfc(word), table.text(word)) for word in table.data)
     if any(not word for word, _ in spellings):
         raise table.fail("", 'một chữ trước dấu =, ví dụ "Ngọc" = "Ngọk"')
     return tuple(units), spellings
@@ -345,7 +241,7 @@ def parse_target(text: str) -> Target | None:
     return Target(low, high)
 
 
-def _load_indicator(t: _Table, milestones: tuple[int, ...]) -> IndicatorDef:
+def _load_indicator(t: Table, milestones: tuple[int, ...]) -> IndicatorDef:
     written = t.text("measure")
     if written not in MEASURES:
         raise t.fail("measure", "một trong: " + ", ".join(MEASURES))
@@ -374,7 +270,7 @@ def _load_indicator(t: _Table, milestones: tuple[int, ...]) -> IndicatorDef:
 
 
 def _load_plan(path: Path) -> Plan:
-    root = _Table(_read_toml(path), path)
+    root = Table(read_toml(path), path)
     t = root.table("plan")
     milestones = tuple(sorted(t.data.get("milestones", [])))
     if not milestones or not all(isinstance(m, int) for m in milestones):
@@ -387,8 +283,8 @@ def _load_plan(path: Path) -> Plan:
         baseline.append((int(year), uses))
     indicators = tuple(_load_indicator(it, milestones) for it in root.tables("indicator"))
     return Plan(
-        number=_nfc(str(t.data.get("number", ""))),
-        date=_nfc(str(t.data.get("date", ""))),
+        number=nfc(str(t.data.get("number", ""))),
+        date=nfc(str(t.data.get("date", ""))),
         year=t.integer("year"),
         issuer=t.text("issuer"),
         abbr=t.text("abbr", required=False, default="UBND") or "UBND",
@@ -404,7 +300,7 @@ def _load_plan(path: Path) -> Plan:
     )
 
 
-def _min_coverage(table: _Table) -> Fraction | None:
+def _min_coverage(table: Table) -> Fraction | None:
     """`min_coverage` as a share ("80%"), or None when absent: every year is judged."""
     if "min_coverage" not in table.data:
         return None
@@ -415,7 +311,7 @@ def _min_coverage(table: _Table) -> Fraction | None:
     return target.low
 
 
-def _deadline(table: _Table) -> str:
+def _deadline(table: Table) -> str:
     """`deadline` as "dd/mm" (the programme's 10/11 when absent)."""
     text = table.text("deadline", required=False, default=DEFAULT_DEADLINE)
     match = re.fullmatch(r"(\d{1,2})/(\d{1,2})", text)
@@ -429,7 +325,7 @@ def _load_themes(path: Path) -> tuple[Theme, ...]:
     if not path.is_file():
         return ()
     themes = []
-    for t in _Table(_read_toml(path), path).tables("theme"):
+    for t in Table(read_toml(path), path).tables("theme"):
         words = t.texts("words")
         if not words:
             raise t.fail("words", 'ít nhất một từ, ví dụ ["kiêm nhiệm"]')
