@@ -196,3 +196,91 @@ def test_bad_min_coverage_names_file_and_key(workspace, written):
     assert "config/plan.toml: khóa 'plan.min_coverage' đang ghi" in message
     assert written.strip('"') in message
     assert 'một tỉ lệ từ 0% đến 100%, ví dụ "80%"' in message
+
+
+# config/themes.toml (optional) and the charts switch --------------------------------------------
+
+FIELDS = ("highlights", "shortcomings", "causes", "next_year", "proposals")
+STAFF_WORDS = 'words = ["kiêm nhiệm", "bồi dưỡng", "tập huấn nghiệp vụ", "đội ngũ"]'
+AWARDS_PROPOSAL = (
+    'proposals = "Khen thưởng kịp thời các tập thể, cá nhân tiêu biểu trong phong trào học tập '
+    'suốt đời"'
+)
+
+
+def test_themes_are_read_in_their_order_with_a_sentence_per_section(workspace):
+    themes = load_config(Workspace.at(workspace)).themes
+    assert len(themes) == 9
+    staff, awards = themes[0], themes[-1]
+    assert staff.name == "Cán bộ kiêm nhiệm, cần bồi dưỡng nghiệp vụ"
+    assert staff.words == ("kiêm nhiệm", "bồi dưỡng", "tập huấn nghiệp vụ", "đội ngũ")
+    assert [staff.has_text(f) for f in FIELDS] == [False, True, True, True, True]
+    assert staff.text_for("causes") == (
+        "Đội ngũ làm công tác thư viện, văn hóa cơ sở mỏng, phải kiêm nhiệm nhiều nhiệm vụ"
+    )
+    assert (awards.name, awards.words) == ("Khen thưởng", ("khen thưởng", "biểu dương", "tôn vinh"))
+    assert [awards.has_text(f) for f in FIELDS] == [False, False, False, False, True]
+
+
+def test_themes_toml_is_optional_and_part_of_the_digest(workspace):
+    themes = workspace / "config" / "themes.toml"
+    with_themes = load_config(Workspace.at(workspace)).digest
+    edit(themes, "Cán bộ phụ trách thư viện, tủ sách cơ sở", "Cán bộ thư viện cơ sở")
+    reworded = load_config(Workspace.at(workspace))
+    assert reworded.digest != with_themes
+    assert reworded.themes[0].text_for("shortcomings").startswith("Cán bộ thư viện cơ sở chủ yếu")
+    themes.unlink()
+    without = load_config(Workspace.at(workspace))
+    assert without.themes == ()
+    assert without.digest not in (with_themes, reworded.digest)
+
+
+BAD_THEMES = {
+    "no-words": (STAFF_WORDS, "", "khóa 'theme[1].words' không có, cần một danh sách chuỗi"),
+    "empty-words": (STAFF_WORDS, "words = []", "khóa 'theme[1].words' đang ghi [], cần ít nhất"),
+    "words-as-one-text": (
+        STAFF_WORDS,
+        'words = "kiêm nhiệm"',
+        "khóa 'theme[1].words' đang ghi 'kiêm nhiệm', cần một danh sách chuỗi",
+    ),
+    "sentence-a-number": (
+        AWARDS_PROPOSAL,
+        "proposals = 5",
+        "khóa 'theme[9].proposals' đang ghi 5, cần một chuỗi chữ",
+    ),
+    "sentence-a-list": (
+        AWARDS_PROPOSAL,
+        'proposals = ["Khen thưởng"]',
+        "khóa 'theme[9].proposals' đang ghi ['Khen thưởng'], cần một chuỗi chữ",
+    ),
+    "sentence-blank": (AWARDS_PROPOSAL, 'proposals = ""', "khóa 'theme[9].proposals' đang ghi ''"),
+    "no-name": ('name = "Khen thưởng"', "", "khóa 'theme[9].name' không có"),
+}
+
+
+@pytest.mark.parametrize(("old", "new", "said"), BAD_THEMES.values(), ids=list(BAD_THEMES))
+def test_a_bad_theme_names_the_file_and_key(workspace, old, new, said):
+    edit(workspace / "config" / "themes.toml", old, new)
+    with pytest.raises(ReportgenError) as caught:
+        load_config(Workspace.at(workspace))
+    assert "config/themes.toml: " + said in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("written", "charts"),
+    [("charts = true", True), ("charts = false", False), ("", True)],
+    ids=["true", "false", "absent"],
+)
+def test_charts_switch(workspace, written, charts):
+    edit(workspace / "config" / "profile.toml", "charts = true", written)
+    assert load_config(Workspace.at(workspace)).profile.charts is charts
+
+
+def test_a_charts_switch_in_words_names_the_file_and_key(workspace):
+    edit(workspace / "config" / "profile.toml", "charts = true", 'charts = "không"')
+    with pytest.raises(ReportgenError) as caught:
+        load_config(Workspace.at(workspace))
+    assert (
+        "config/profile.toml: khóa 'charts' đang ghi 'không', cần true (có) hoặc false (không)"
+        in caught.value.message
+    )
