@@ -16,9 +16,8 @@ from .sentences import names, next_year_task, target_text
 EXAMPLES = 2  # units named as examples of a theme; the rest are counted
 # Texts that say nothing ("Không có", "Tiếp tục.", "Không có đề xuất."), once folded.
 _EMPTY = re.compile(
-    r"^(?:khong|khong co|chua co|khong co gi|tiep tuc|nhu tren|khong co y kien|"
-    r"khong co de xuat|khong co kien nghi|khong co de xuat kien nghi|khong de xuat|"
-    r"khong kien nghi|chua|x|0)$"
+    r"^(?:khong|khong co|chua co|khong co gi|tiep tuc|nhu tren|chua|x|0|"
+    r"(?:khong|chua)(?: co)? (?:y kien|de xuat|kien nghi|de xuat kien nghi)(?: gi)?(?: them)?)$"
 )
 
 
@@ -77,17 +76,20 @@ def by_theme(
         placed.update(hits)
         units = list(dict.fromkeys(said[i].unit for i in hits))
         lines.append(f"- {theme.text_for(field)} ({_examples(units, unit_names)}).")
-    seen: set[str] = set()
+    alike: dict[str, list[Opinion]] = {}  # texts that fit no theme, the same words merged
     for i, opinion in enumerate(said):
-        key = fold(opinion.text)
-        if i in placed or key in seen:
-            continue
-        seen.add(key)
-        lines.append(f"- {_sentence(opinion.text)} ({unit_names.get(opinion.unit, opinion.unit)}).")
+        if i not in placed:
+            alike.setdefault(fold(opinion.text), []).append(opinion)
+    for same in alike.values():
+        units = list(dict.fromkeys(o.unit for o in same))
+        lines.append(f"- {_sentence(same[0].text)} ({_examples(units, unit_names)}).")
     return lines
 
 
 def _percent_points(result: IndicatorResult) -> Fraction:
+    """How far past (or short of) its target an indicator is: a review's growth by its average."""
+    if result.on_average and result.average_growth is not None:
+        return Fraction(result.average_growth).limit_denominator(10**6) - result.target
     assert result.value is not None
     return result.value - result.target
 
@@ -97,7 +99,7 @@ def _met_summary(figures: Figures) -> list[str]:
     if not met:
         return []
     best = max(met, key=_percent_points)
-    value = fmt.percent(best.value)
+    value = fmt.value_text(best)
     target = target_text(best.target, best.target_max, best.is_growth)
     return [
         f"Có {len(met)}/{len(figures.indicators)} chỉ tiêu đạt so với mốc năm "

@@ -324,8 +324,15 @@ def _load_themes(path: Path) -> tuple[Theme, ...]:
     """The themes units' opinions are grouped by; none when the file is absent."""
     if not path.is_file():
         return ()
+    root = Table(read_toml(path), path)
+    if "theme" not in root.data:
+        return ()
     themes = []
-    for t in Table(read_toml(path), path).tables("theme"):
+    known = {"name", "words", *vocab.ASSESSMENT_LABELS.values()}
+    for t in root.tables("theme"):
+        unknown = sorted(set(t.data) - known)
+        if unknown:
+            raise t.fail(unknown[0], "một trong: " + ", ".join(sorted(known)))
         words = t.texts("words")
         if not words:
             raise t.fail("words", 'ít nhất một từ, ví dụ ["kiêm nhiệm"]')

@@ -223,7 +223,7 @@ def _charts(figures: Figures, config: Config) -> list[dict[str, Any]]:
         for r in figures.indicators
         if not r.is_growth
     ]
-    drawn: list[tuple[str, bytes]] = []
+    drawn: list[tuple[str, bytes, bool]] = []  # (caption, PNG, goes with the period tables)
     milestones = " và ".join(f"năm {m}" for m in config.plan.milestones)
     if bars:
         whose = "" if figures.complete else " (các đơn vị đã báo cáo)"
@@ -231,6 +231,7 @@ def _charts(figures: Figures, config: Config) -> list[dict[str, Any]]:
             (
                 f"Kết quả các chỉ tiêu năm {figures.year}{whose} so với chỉ tiêu {milestones}",
                 charts.share_chart(bars),
+                False,
             )
         )
     if any(uses is not None for _, uses in figures.uses_by_year):
@@ -240,6 +241,7 @@ def _charts(figures: Figures, config: Config) -> list[dict[str, Any]]:
                 "Số lượt người sử dụng thư viện qua các năm (tổng của các đơn vị đã báo cáo "
                 "trong năm)",
                 charts.uses_chart(points),
+                False,
             )
         )
     if len(figures.period) > 1:
@@ -253,10 +255,10 @@ def _charts(figures: Figures, config: Config) -> list[dict[str, Any]]:
             if not d.measure.value == "library_uses_growth"
         ]
         caption = f"Các chỉ tiêu qua các năm của giai đoạn {first} - {figures.year}"
-        drawn.append((caption, charts.period_chart(series)))
+        drawn.append((caption, charts.period_chart(series), True))
     return [
-        {"caption": f"Biểu đồ {i}. {caption}", "png": png, "period": i > 2}
-        for i, (caption, png) in enumerate(drawn, start=1)
+        {"caption": f"Biểu đồ {i}. {caption}", "png": png, "period": period}
+        for i, (caption, png, period) in enumerate(drawn, start=1)
     ]
 
 

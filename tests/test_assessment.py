@@ -71,6 +71,8 @@ EMPTY = {
     "nhu-tren": "Như trên",
     "no-diacritics": "khong co de xuat",
     "decomposed": unicodedata.normalize("NFD", "Chưa có."),
+    "nothing-more": "Không có đề xuất gì thêm.",
+    "no-opinion": "Chưa có ý kiến",
 }
 CONTENT = {
     "no-funds": "Không có kinh phí mua sách mới",
@@ -179,12 +181,6 @@ def test_a_text_that_fits_no_theme_sent_by_two_units_is_said_once(themed):
     assert lines[0].startswith("- Thiếu người trông coi tủ sách thôn (UBND xã Đắk La")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reportgen/assessment.py by_theme: a text that fits no theme, sent by two units, is "
-    "kept once under the first unit's name only; the second unit is no longer named anywhere in "
-    "the section (a theme's line names every unit that raised it)",
-)
 def test_a_text_two_units_sent_names_both_units(themed):
     lines = grouped(
         themed,
@@ -225,11 +221,6 @@ def test_without_themes_every_text_stands_as_written(sample_config):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="config/themes.toml lists 'quỹ' for Kinh phí and matching ignores diacritics, so any "
-    "text with 'quy' (quy chế, quy định, quy mô, quý) is reported as a funding shortcoming",
-)
 def test_a_text_about_rules_is_not_called_a_funding_problem(sample_config):
     lines = grouped(
         sample_config,
@@ -358,12 +349,6 @@ def _midterm(share_code=None, numerator=0, denominator=0, **growth):
     return replace(figures, indicators=tuple(indicators))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reportgen/assessment.py _percent_points ranks a growth judged on the period's average "
-    "by its one-year value: 11,1% puts it last though its average (5,4%) is 2,6 points short of "
-    "8%, more than the schools' 1,4 points",
-)
 def test_an_unmet_growth_is_ranked_by_its_average(sample_config):
     # One year's 11,1% beside a 5,4% average; schools 24/35 = 68,6% against 70%.
     figures = _midterm(
@@ -380,12 +365,6 @@ def test_an_unmet_growth_is_ranked_by_its_average(sample_config):
     assert "khoảng cách lớn nhất ở chỉ tiêu “Tăng số lượt người sử dụng thư viện" in first
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reportgen/assessment.py _met_summary ranks and prints a growth judged on the period's "
-    "average by its one-year value: 'vượt nhiều nhất là chỉ tiêu “Tăng số lượt ...” (30,0%, chỉ "
-    "tiêu 8%/năm)' while the table says 'bình quân tăng 8,2%/năm'",
-)
 def test_a_growth_met_on_average_is_not_said_to_exceed_by_one_years_jump(sample_config):
     # One year's 30% beside an 8,2% average: 0,2 points over 8%; communes 33,3% against 20%.
     figures = _midterm(value=Fraction(30, 100), average_growth=0.082, met=True, gap_units=0)

@@ -255,6 +255,11 @@ BAD_THEMES = {
     ),
     "sentence-blank": (AWARDS_PROPOSAL, 'proposals = ""', "khóa 'theme[9].proposals' đang ghi ''"),
     "no-name": ('name = "Khen thưởng"', "", "khóa 'theme[9].name' không có"),
+    "misspelt-section": (
+        'proposals = "Khen thưởng kịp thời',
+        'proposal = "Khen thưởng kịp thời',
+        "khóa 'theme[9].proposal' đang ghi",
+    ),
 }
 
 
@@ -284,3 +289,8 @@ def test_a_charts_switch_in_words_names_the_file_and_key(workspace):
         "config/profile.toml: khóa 'charts' đang ghi 'không', cần true (có) hoặc false (không)"
         in caught.value.message
     )
+
+
+def test_a_themes_file_without_themes_means_none(workspace):
+    (workspace / "config" / "themes.toml").write_text("# chưa có chủ đề nào\n", encoding="utf-8")
+    assert load_config(Workspace.at(workspace)).themes == ()
