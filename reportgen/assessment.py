@@ -11,6 +11,7 @@ from . import fmt, vocab
 from .config import Config, Theme
 from .intake.vntext import fold
 from .models import ERROR, Figures, IndicatorResult
+from .phrases import Phrases
 from .sentences import names, next_year_task, target_text
 
 EXAMPLES = 2  # units named as examples of a theme; the rest are counted
@@ -75,14 +76,16 @@ def by_theme(
             continue
         placed.update(hits)
         units = list(dict.fromkeys(said[i].unit for i in hits))
-        lines.append(f"- {theme.text_for(field)} ({_examples(units, unit_names)}).")
+        examples = _examples(units, unit_names)
+        lines.append(config.say("theme_line", text=theme.text_for(field), units=examples))
     alike: dict[str, list[Opinion]] = {}  # texts that fit no theme, the same words merged
     for i, opinion in enumerate(said):
         if i not in placed:
             alike.setdefault(fold(opinion.text), []).append(opinion)
     for same in alike.values():
         units = list(dict.fromkeys(o.unit for o in same))
-        lines.append(f"- {_sentence(same[0].text)} ({_examples(units, unit_names)}).")
+        examples = _examples(units, unit_names)
+        lines.append(config.say("theme_line", text=_sentence(same[0].text), units=examples))
     return lines
 
 
@@ -94,17 +97,21 @@ def _percent_points(result: IndicatorResult) -> Fraction:
     return result.value - result.target
 
 
-def _met_summary(figures: Figures) -> list[str]:
+def _met_summary(figures: Figures, say: Phrases) -> list[str]:
     met = [r for r in figures.indicators if r.met]
     if not met:
         return []
     best = max(met, key=_percent_points)
-    value = fmt.value_text(best)
-    target = target_text(best.target, best.target_max, best.is_growth)
     return [
-        f"Có {len(met)}/{len(figures.indicators)} chỉ tiêu đạt so với mốc năm "
-        f"{figures.milestone}; vượt nhiều nhất là chỉ tiêu “{best.name}” ({value}, chỉ tiêu "
-        f"{target})."
+        say(
+            "met_summary",
+            met=len(met),
+            indicators=len(figures.indicators),
+            milestone=figures.milestone,
+            best=best.name,
+            value=fmt.value_text(best),
+            target=target_text(best.target, best.target_max, best.is_growth),
+        )
     ]
 
 
@@ -117,11 +124,15 @@ def _leaders(figures: Figures, config: Config) -> list[str]:
     )[:2]
     if busy:
         top = "; ".join(
-            f"{config.unit_name(u.unit)} ({fmt.integer(u.activities)} hoạt động, "
-            f"{fmt.integer(u.participants)} lượt người tham gia)"
+            config.say(
+                "leader_participants",
+                unit=config.unit_name(u.unit),
+                activities=fmt.integer(u.activities),
+                participants=fmt.integer(u.participants),
+            )
             for u in busy
         )
-        lines.append(f"Các đơn vị tổ chức hoạt động thu hút nhiều người tham gia nhất: {top}.")
+        lines.append(config.say("leaders_participants", units=top))
     communes = {u.code for u in config.units if u.kind == "xa"}
     readers = sorted(
         (u for u in figures.per_unit if u.unit in communes and u.library_uses),
@@ -129,40 +140,53 @@ def _leaders(figures: Figures, config: Config) -> list[str]:
     )[:2]
     if readers:
         top = "; ".join(
-            f"{config.unit_name(u.unit)} ({fmt.integer(u.library_uses)} lượt)" for u in readers
+            config.say(
+                "leader_readers", unit=config.unit_name(u.unit), uses=fmt.integer(u.library_uses)
+            )
+            for u in readers
         )
-        lines.append(f"Thư viện, tủ sách cấp xã phục vụ nhiều lượt bạn đọc nhất: {top}.")
+        lines.append(config.say("leaders_readers", units=top))
     return lines
 
 
 def strengths(figures: Figures, config: Config) -> list[str]:
     """III.1: targets met, leading units, and the units' highlights by theme."""
     said = opinions(figures, "highlights")
-    lines = _met_summary(figures) + _leaders(figures, config)
+    lines = _met_summary(figures, config.say) + _leaders(figures, config)
     return lines + by_theme(said, "highlights", config, config.unit_names)
 
 
-def _gap_text(result: IndicatorResult) -> str:
-    value = fmt.value_text(result)
-    target = target_text(result.target, result.target_max, result.is_growth)
+def _gap_text(result: IndicatorResult, say: Phrases) -> str:
     gap = ""
     if result.gap_units:
-        gap = f", cần thêm {fmt.integer(result.gap_units)} {fmt.gap_word(result)}"
-    return f"“{result.name}” ({value}, chỉ tiêu {target}{gap})"
+        gap = ", " + say(
+            "verdict_gap", gap=fmt.integer(result.gap_units), word=fmt.gap_word(result)
+        )
+    return say(
+        "unmet_indicator",
+        indicator=result.name,
+        value=fmt.value_text(result),
+        target=target_text(result.target, result.target_max, result.is_growth),
+        gap=gap,
+    )
 
 
-def _unmet_summary(figures: Figures) -> list[str]:
+def _unmet_summary(figures: Figures, say: Phrases) -> list[str]:
     unmet = sorted(
         (r for r in figures.indicators if r.met is False), key=lambda r: _percent_points(r)
     )
     if not unmet:
         return []
-    head = (
-        f"Còn {len(unmet)}/{len(figures.indicators)} chỉ tiêu chưa đạt so với mốc năm "
-        f"{figures.milestone}; khoảng cách lớn nhất ở chỉ tiêu {_gap_text(unmet[0])}"
-    )
-    rest = "; ".join(_gap_text(r) for r in unmet[1:])
-    return [head + (f"; tiếp đến là chỉ tiêu {rest}." if rest else ".")]
+    counts = {
+        "unmet": len(unmet),
+        "indicators": len(figures.indicators),
+        "milestone": figures.milestone,
+        "worst": _gap_text(unmet[0], say),
+    }
+    if len(unmet) == 1:
+        return [say("unmet_summary", **counts)]
+    rest = "; ".join(_gap_text(r, say) for r in unmet[1:])
+    return [say("unmet_summary_more", rest=rest, **counts)]
 
 
 def _lagging(figures: Figures, config: Config) -> list[str]:
@@ -173,8 +197,9 @@ def _lagging(figures: Figures, config: Config) -> list[str]:
     without = [code for code in communes if code not in with_library]
     if without and len(without) < len(communes):
         lines.append(
-            f"Còn {len(without)} xã, thị trấn chưa có thư viện công cộng cấp xã: "
-            f"{names(without, config.unit_names)}."
+            config.say(
+                "no_public_library", count=len(without), units=names(without, config.unit_names)
+            )
         )
     shares = sorted(
         (Fraction(u.institutions_active, u.institutions), u.unit)
@@ -185,31 +210,27 @@ def _lagging(figures: Figures, config: Config) -> list[str]:
     if low:
         by_unit = {u.unit: u for u in figures.per_unit}
         listed = "; ".join(
-            f"{config.unit_name(unit)} ({by_unit[unit].institutions_active}/"
-            f"{by_unit[unit].institutions} thiết chế)"
+            config.say(
+                "least_active_unit",
+                unit=config.unit_name(unit),
+                active=by_unit[unit].institutions_active,
+                all=by_unit[unit].institutions,
+            )
             for _, unit in low
         )
-        lines.append(
-            "Thiết chế văn hóa có câu lạc bộ, hoạt động thường xuyên còn ít nhất ở " + listed + "."
-        )
+        lines.append(config.say("least_active", units=listed))
     return lines
 
 
 def shortcomings(figures: Figures, config: Config) -> list[str]:
     """III.2: unmet targets by size of gap, lagging units, missing data, units' points by theme."""
-    lines = _unmet_summary(figures) + _lagging(figures, config)
+    lines = _unmet_summary(figures, config.say) + _lagging(figures, config)
     if figures.missing:
-        lines.append(
-            f"Còn {len(figures.missing)} đơn vị chưa gửi báo cáo: "
-            f"{names(figures.missing, config.unit_names)}."
-        )
+        missing = names(figures.missing, config.unit_names)
+        lines.append(config.say("missing_units", count=len(figures.missing), units=missing))
     errors = sum(p.severity == ERROR for p in figures.problems)
     if errors:
-        lines.append(
-            f"Báo cáo của các đơn vị có {fmt.integer(errors)} lỗi số liệu (ô ghi sai, thiếu hoặc "
-            "tệp không đọc được); phần số liệu có lỗi phải để ngoài số liệu tổng hợp (chi tiết "
-            "tại Biểu 6 của Phụ lục)."
-        )
+        lines.append(config.say("data_errors", errors=fmt.integer(errors)))
     said = opinions(figures, "shortcomings")
     return lines + by_theme(said, "shortcomings", config, config.unit_names)
 
@@ -223,13 +244,9 @@ def _next_phase(figures: Figures, config: Config) -> list[str]:
     """At the plan's end: what the next phase should carry on, and the new plan to prepare."""
     plan = config.plan
     unmet = [r for r in figures.indicators if r.met is False]
-    lines = [
-        f"- Tiếp tục thực hiện chỉ tiêu {_gap_text(r)} trong giai đoạn tiếp theo." for r in unmet
-    ]
-    lines.append(
-        f"- Tham mưu xây dựng Kế hoạch thực hiện Chương trình giai đoạn tiếp theo trên cơ sở "
-        f"kết quả tổng kết giai đoạn {plan.year} - {figures.year}."
-    )
+    say = config.say
+    lines = [say("next_phase_carry", indicator=_gap_text(r, say)) for r in unmet]
+    lines.append(say("next_phase_plan", first_year=plan.year, year=figures.year))
     return lines
 
 
@@ -238,7 +255,11 @@ def directions(figures: Figures, config: Config) -> list[str]:
     if figures.year >= config.plan.final_year:
         tasks = _next_phase(figures, config)
     else:
-        tasks = [task for r in figures.indicators if (task := next_year_task(r, figures.year))]
+        tasks = [
+            task
+            for r in figures.indicators
+            if (task := next_year_task(r, figures.year, config.say))
+        ]
     said = opinions(figures, "next_year")
     return tasks + by_theme(said, "next_year", config, config.unit_names)
 
@@ -248,8 +269,5 @@ def proposals(figures: Figures, config: Config, body: str) -> list[str]:
     lines = by_theme(opinions(figures, "proposals"), "proposals", config, config.unit_names)
     if not lines:
         return []
-    lead = (
-        f"Trên cơ sở đề xuất của các đơn vị, {body} kiến nghị {config.profile.recipient} "
-        "quan tâm, hướng dẫn, hỗ trợ:"
-    )
+    lead = config.say("proposals_lead", body=body, recipient=config.profile.recipient)
     return [lead, *lines]

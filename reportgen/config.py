@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from pathlib import Path
 from . import vocab
 from .errors import ReportgenError
 from .models import Criterion, Measure
+from .phrases import DEFAULTS, Phrases, placeholders
 from .toml_table import Table, flag, lines, nfc, parse_date, read_toml
 from .workspace import Workspace
 
@@ -144,6 +146,7 @@ class Config:
     digest: str  # SHA-256 over the three files, for the manifest
     spellings: tuple[tuple[str, str], ...] = ()  # local spellings of a word in unit names
     themes: tuple[Theme, ...] = ()  # how units' opinions are grouped (config/themes.toml)
+    say: Phrases = Phrases()  # the report's sentences, as reworded in config/phrases.toml
 
     def unit(self, code: str) -> Unit:
         """The registry unit with this code."""
@@ -343,6 +346,37 @@ def _load_themes(path: Path) -> tuple[Theme, ...]:
     return tuple(themes)
 
 
+def _load_phrases(path: Path) -> Phrases:
+    """The clerk's rewordings of the report's sentences, each checked against its default."""
+    if not path.is_file():
+        return Phrases()
+    table = Table(read_toml(path), path)
+    reworded = {}
+    for key in table.data:
+        if key not in DEFAULTS:
+            close = difflib.get_close_matches(key, DEFAULTS, n=1)
+            hint = f" (có phải '{close[0]}'?)" if close else ""
+            raise ReportgenError(
+                f"Tệp cấu hình {path.as_posix()}: không có câu nào tên '{key}'{hint}. Hãy ghi "
+                "đúng tên câu như trong tệp mẫu."
+            )
+        text = table.text(key)
+        allowed = placeholders(DEFAULTS[key])
+        try:
+            used = placeholders(text)
+        except ValueError:
+            raise table.fail(key, "một câu có dấu { } viết đúng, ví dụ {year}") from None
+        unknown = sorted(used - allowed)
+        if unknown:
+            listed = ", ".join("{" + name + "}" for name in sorted(allowed)) or "không có"
+            raise ReportgenError(
+                f"Tệp cấu hình {path.as_posix()}: câu '{key}' dùng chỗ điền "
+                f"{{{unknown[0]}}} không có; câu này chỉ dùng được: {listed}."
+            )
+        reworded[key] = text
+    return Phrases(reworded)
+
+
 def load_config(workspace: Workspace) -> Config:
     """Load and validate the configuration files of a workspace."""
     profile_file, units_file, plan_file = workspace.required_config_files
@@ -350,7 +384,8 @@ def load_config(workspace: Workspace) -> Config:
     units, spellings = _load_units(units_file)
     plan = _load_plan(plan_file)
     themes = _load_themes(workspace.themes_file)
+    phrases = _load_phrases(workspace.phrases_file)
     digest = hashlib.sha256()
     for path in workspace.config_files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return Config(profile, units, plan, digest.hexdigest(), spellings, themes)
+    return Config(profile, units, plan, digest.hexdigest(), spellings, themes, phrases)

@@ -71,8 +71,8 @@ def _indicator_row(index: int, result: IndicatorResult) -> dict[str, str]:
 def _directions_heading(year: int, config: Config) -> str:
     """Section IV's heading: next year's tasks, or the next phase when the plan ends."""
     if year >= config.plan.final_year:
-        return "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN TIẾP THEO"
-    return f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}"
+        return config.say("directions_heading_last")
+    return config.say("directions_heading", next_year=year + 1)
 
 
 def _review_word(year: int, config: Config) -> str:
@@ -83,62 +83,72 @@ def _review_word(year: int, config: Config) -> str:
 
 
 def _summary(year: int, config: Config) -> str:
-    programme = f"Chương trình “{config.plan.programme}”"
+    programme = config.plan.programme
     review = _review_word(year, config)
     if review:
-        period = f"giai đoạn {config.plan.year} - {year}"
-        return f"{review.capitalize()} {period} thực hiện {programme}"
-    return f"Kết quả thực hiện {programme} năm {year}"
+        return config.say(
+            "summary_review",
+            Review=review.capitalize(),
+            first_year=config.plan.year,
+            year=year,
+            programme=programme,
+        )
+    return config.say("summary_year", programme=programme, year=year)
 
 
 def _opening(year: int, config: Config) -> str:
-    plan, abbr = config.plan, config.plan.abbr
-    number = plan.number or DOTS
-    when = plan.date or DOTS
+    plan = config.plan
     review = _review_word(year, config)
-    what = f"kết quả thực hiện năm {year}"
+    values = {
+        "plan_number": plan.number or DOTS,
+        "plan_abbr": plan.abbr,
+        "plan_date": plan.date or DOTS,
+        "plan_issuer": plan.issuer,
+        "programme": plan.programme,
+        "body": _short_body(config),
+        "year": year,
+    }
     if review:
-        what = f"{review} {what} và giai đoạn {plan.year} - {year}"
-    return (
-        f"Thực hiện Kế hoạch số {number}/KH-{abbr} ngày {when} của {plan.issuer} về thực hiện "
-        f"Chương trình “{plan.programme}”, {_short_body(config)} báo cáo {what} như sau:"
-    )
+        return config.say("opening_review", review=review, first_year=plan.year, **values)
+    return config.say("opening", **values)
 
 
 def _direction(figures: Figures, config: Config) -> list[str]:
     """Section I: who reported (naming the shorter list) and the communication work."""
-    year, expected = figures.year, len(figures.expected)
-    reported = f"Năm {year}, có {len(figures.received)}/{expected} đơn vị gửi báo cáo kết quả "
+    say = config.say
+    counts = {
+        "year": figures.year,
+        "received": len(figures.received),
+        "expected": len(figures.expected),
+    }
     if not figures.received:
-        paragraphs = [f"Năm {year}, chưa có đơn vị nào gửi báo cáo kết quả thực hiện Chương trình."]
+        paragraphs = [say("reported_none", year=figures.year)]
     elif not figures.missing:
-        paragraphs = [reported + "thực hiện Chương trình, đủ các đơn vị phải báo cáo."]
+        paragraphs = [say("reported_all", **counts)]
     elif len(figures.missing) <= len(figures.received):
-        paragraphs = [
-            reported + "thực hiện Chương trình; đến ngày lập báo cáo, còn "
-            f"{_names(figures.missing, config)} chưa gửi báo cáo."
-        ]
+        paragraphs = [say("reported_but", missing=_names(figures.missing, config), **counts)]
     else:
         paragraphs = [
-            reported + f"thực hiện Chương trình: {_names(figures.received, config)}; "
-            f"{len(figures.missing)} đơn vị còn lại chưa gửi báo cáo."
+            say(
+                "reported_few",
+                units=_names(figures.received, config),
+                missing_count=len(figures.missing),
+                **counts,
+            )
         ]
     communication = next((g for g in figures.task_groups if g.number == 1), None)
     if communication and communication.activities:
-        busiest = _busiest_units(communication.activities, 2)
         paragraphs.append(
-            "Công tác tuyên truyền được các đơn vị quan tâm; "
-            f"{fmt.integer(len(communication.units))} đơn vị đã tổ chức "
-            f"{fmt.integer(len(communication.activities))} hoạt động tuyên truyền, phổ biến "
-            "nâng cao nhận thức về học tập suốt đời, thu hút "
-            f"{fmt.integer(communication.participants)} lượt người tham gia; nhiều nhất là "
-            f"{_names(busiest, config)}."
+            say(
+                "communication",
+                units=fmt.integer(len(communication.units)),
+                activities=fmt.integer(len(communication.activities)),
+                participants=fmt.integer(communication.participants),
+                busiest=_names(_busiest_units(communication.activities, 2), config),
+            )
         )
     else:
-        paragraphs.append(
-            "Chưa có đơn vị nào báo cáo hoạt động tuyên truyền, phổ biến nâng cao nhận thức về "
-            "học tập suốt đời."
-        )
+        paragraphs.append(say("communication_none"))
     return paragraphs
 
 
@@ -156,51 +166,62 @@ def _task_groups(figures: Figures, config: Config) -> list[dict[str, Any]]:
     for index, group in enumerate(sorted(figures.task_groups, key=lambda g: g.number)):
         heading = f"{fmt.point_letter(index)}) {group.title}"
         if not group.activities:
-            text = "Chưa có đơn vị nào báo cáo hoạt động thuộc nhóm nhiệm vụ này."
+            text = config.say("group_none")
             groups.append({"heading": heading, "text": text, "points": []})
             continue
         top = sorted(group.activities, key=lambda a: (-a.participants, a.unit, a.name))[:2]
         examples = "; ".join(
-            f"{a.name} ({config.unit_name(a.unit)}, {fmt.integer(a.participants)} lượt)"
+            config.say(
+                "group_example",
+                activity=a.name,
+                unit=config.unit_name(a.unit),
+                participants=fmt.integer(a.participants),
+            )
             for a in top
         )
-        lead = "tiêu biểu là" if len(top) == 1 else "tiêu biểu:"
-        text = (
-            f"{len(group.units)} đơn vị đã tổ chức {fmt.integer(len(group.activities))} hoạt "
-            f"động, thu hút {fmt.integer(group.participants)} lượt người tham gia; {lead} "
-            f"{examples}."
+        text = config.say(
+            "group_one" if len(top) == 1 else "group_many",
+            units=len(group.units),
+            activities=fmt.integer(len(group.activities)),
+            participants=fmt.integer(group.participants),
+            examples=examples,
         )
         groups.append({"heading": heading, "text": text, "points": []})
     return groups
 
 
-def _funding(figures: Figures) -> list[str]:
+def _funding(figures: Figures, config: Config) -> list[str]:
+    say, year = config.say, figures.year
     total = figures.state_funding + figures.social_funding
     if not total:
-        return [f"Năm {figures.year}, các đơn vị chưa báo cáo kinh phí thực hiện Chương trình."]
-    head = f"Tổng kinh phí thực hiện Chương trình năm {figures.year} là {fmt.money(total)}"
+        return [say("funding_none", year=year)]
     if not figures.social_funding:
-        return [f"{head}, toàn bộ từ ngân sách nhà nước; chưa huy động được nguồn xã hội hóa."]
+        return [say("funding_state_only", year=year, total=fmt.money(total))]
     if not figures.state_funding:
-        return [f"{head}, toàn bộ từ nguồn xã hội hóa."]
-    state = fmt.percent(Fraction(figures.state_funding, total))
-    social = fmt.percent(Fraction(figures.social_funding, total))
+        return [say("funding_social_only", year=year, total=fmt.money(total))]
     return [
-        f"{head}, trong đó: ngân sách nhà nước {fmt.money(figures.state_funding)} ({state}); "
-        f"xã hội hóa {fmt.money(figures.social_funding)} ({social})."
+        say(
+            "funding_both",
+            year=year,
+            total=fmt.money(total),
+            state=fmt.money(figures.state_funding),
+            state_share=fmt.percent(Fraction(figures.state_funding, total)),
+            social=fmt.money(figures.social_funding),
+            social_share=fmt.percent(Fraction(figures.social_funding, total)),
+        )
     ]
 
 
 def _general(figures: Figures, config: Config) -> dict[str, list[str]]:
     """Sections III to V, written from the figures with the units' points grouped by theme."""
+    say = config.say
     return {
-        "strengths": assessment.strengths(figures, config)
-        or ["Chưa có kết quả nổi bật được ghi nhận."],
-        "shortcomings": assessment.shortcomings(figures, config) or ["Không có."],
-        "causes": assessment.causes(figures, config) or ["Các đơn vị chưa nêu nguyên nhân."],
-        "directions": assessment.directions(figures, config)
-        or ["Tiếp tục thực hiện các nhiệm vụ của Kế hoạch."],
-        "proposals": assessment.proposals(figures, config, _short_body(config)) or ["Không có."],
+        "strengths": assessment.strengths(figures, config) or [say("strengths_none")],
+        "shortcomings": assessment.shortcomings(figures, config) or [say("shortcomings_none")],
+        "causes": assessment.causes(figures, config) or [say("causes_none")],
+        "directions": assessment.directions(figures, config) or [say("directions_none")],
+        "proposals": assessment.proposals(figures, config, _short_body(config))
+        or [say("proposals_none")],
     }
 
 
@@ -303,18 +324,22 @@ def build_context(figures: Figures, config: Config) -> dict[str, Any]:
         "opening": _opening(year, config),
         "direction": _direction(figures, config),
         "indicators": [_indicator_row(i, r) for i, r in enumerate(figures.indicators)],
-        "indicators_intro": indicators_intro(figures, config.unit_names),
+        "indicators_intro": indicators_intro(figures, config.unit_names, config.say),
         "indicator_sentences": [
             indicator_sentence(
-                r, figures, profile.scope, config.unit_names, one_of_a_kind=r.code in singular
+                r,
+                figures,
+                profile.scope,
+                config.unit_names,
+                one_of_a_kind=r.code in singular,
+                say=config.say,
             )
             for r in figures.indicators
         ],
         "task_groups": _task_groups(figures, config),
-        "funding_sentences": _funding(figures),
-        "closing_sentence": (
-            f"Trên đây là báo cáo {summary[:1].lower() + summary[1:]} của "
-            f"{profile.issuing_body_name}"
+        "funding_sentences": _funding(figures, config),
+        "closing_sentence": config.say(
+            "closing", summary=summary[:1].lower() + summary[1:], body=profile.issuing_body_name
         ),
         "recipients": recipients,
         "signer_authority": [line.upper() for line in profile.signer_authority],

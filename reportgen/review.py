@@ -65,21 +65,16 @@ def period_rows(figures: Figures, config: Config) -> dict[str, Any]:
         "state": total([line.state_funding for line in with_data]),
         "social": total([line.social_funding for line in with_data]),
     }
+    say = config.say
     first = figures.period[0].year if figures.period else figures.year
     missing = [str(line.year) for line in figures.period if not line.has_data]
-    note = (
-        f" Các năm {', '.join(missing)} chưa có bảng tính trong thư mục inputs/ nên chưa có số "
-        "liệu."
-        if missing
-        else ""
-    )
+    intro = say("period_intro", first_year=first, year=figures.year)
+    if missing:
+        intro += " " + say("period_years_without_data", years=", ".join(missing))
     return {
         "review": bool(figures.period),
-        "period_heading": f"4. Kết quả thực hiện giai đoạn {first} - {figures.year}",
-        "period_intro": (
-            f"Qua từng năm của giai đoạn {first} - {figures.year}, các chỉ tiêu và số liệu tổng "
-            f"hợp như sau (số liệu mỗi năm gồm các đơn vị đã báo cáo năm đó).{note}"
-        ),
+        "period_heading": say("period_heading", first_year=first, year=figures.year),
+        "period_intro": intro,
         "period_indicators": indicators,
         "period_years": years,
         "period_total": period_total,
@@ -106,21 +101,28 @@ def commendations(figures: Figures, config: Config) -> list[str]:
         (u for u in figures.per_unit if u.unit in communes and u.library_uses),
         key=lambda u: (-u.library_uses, u.unit),
     )[:2]
+    say = config.say
     groups = [
-        f"{config.unit_name(u.unit)} (tổ chức {fmt.integer(u.activities)} hoạt động, thu hút "
-        f"{fmt.integer(u.participants)} lượt người tham gia năm {figures.year})"
+        say(
+            "commendation_busiest",
+            unit=config.unit_name(u.unit),
+            activities=fmt.integer(u.activities),
+            participants=fmt.integer(u.participants),
+            year=figures.year,
+        )
         for u in busiest
     ] + [
-        f"{config.unit_name(u.unit)} (thư viện, tủ sách phục vụ "
-        f"{fmt.integer(u.library_uses)} lượt bạn đọc năm {figures.year})"
+        say(
+            "commendation_readers",
+            unit=config.unit_name(u.unit),
+            uses=fmt.integer(u.library_uses),
+            year=figures.year,
+        )
         for u in readers
         if u.unit not in {b.unit for b in busiest}
     ]
-    lines = [
-        "Đề nghị khen thưởng các tập thể, cá nhân có thành tích tiêu biểu trong thực hiện "
-        "Chương trình:",
-    ]
+    lines = [say("commendation_lead")]
     if groups:
-        lines.append(f"- Tập thể: {'; '.join(groups)}.")
-    lines.append(f"- Cá nhân: {DOTS} (bổ sung theo đề nghị của các đơn vị).")
+        lines.append(say("commendation_groups", units="; ".join(groups)))
+    lines.append(say("commendation_people"))
     return lines

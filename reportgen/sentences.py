@@ -7,6 +7,9 @@ from fractions import Fraction
 
 from . import fmt, vocab
 from .models import Figures, IndicatorResult
+from .phrases import Phrases
+
+DEFAULT_PHRASES = Phrases()
 
 # Words that start the predicate of an indicator's name ("... cung cấp dịch vụ ...").
 _PREDICATE_MARKERS = (" cung cấp ", " ứng dụng ", " có ")
@@ -44,13 +47,19 @@ def _left_out_rows(figures: Figures, table: str, what: str) -> str:
     return f"{fmt.integer(count)} dòng số liệu {what}" if count else ""
 
 
-def coverage_note(figures: Figures, unit_names: Mapping[str, str]) -> str:
+def coverage_note(
+    figures: Figures, unit_names: Mapping[str, str], say: Phrases = DEFAULT_PHRASES
+) -> str:
     """What the figures cover, when that is less than every unit and every row; else ""."""
     parts = []
     if figures.missing:
         parts.append(
-            f"số liệu tổng hợp từ {len(figures.received)}/{len(figures.expected)} đơn vị; "
-            f"chưa có số liệu của {names(figures.missing, unit_names)}"
+            say(
+                "coverage_units",
+                received=len(figures.received),
+                expected=len(figures.expected),
+                missing=names(figures.missing, unit_names),
+            )
         )
     rows = [
         text
@@ -61,80 +70,85 @@ def coverage_note(figures: Figures, unit_names: Mapping[str, str]) -> str:
         if text
     ]
     if rows:
-        parts.append(
-            f"không tính {' và '.join(rows)} không hợp lệ, chi tiết tại Biểu 6 của Phụ lục"
-        )
+        parts.append(say("coverage_rows", rows=" và ".join(rows)))
     return "; ".join(parts)
 
 
-def indicators_intro(figures: Figures, unit_names: Mapping[str, str]) -> str:
+def indicators_intro(
+    figures: Figures, unit_names: Mapping[str, str], say: Phrases = DEFAULT_PHRASES
+) -> str:
     """The line above the indicator table, with what its figures cover."""
-    note = coverage_note(figures, unit_names)
-    head = f"Kết quả thực hiện các chỉ tiêu của Kế hoạch so với mốc năm {figures.milestone}"
-    return f"{head} ({note}):" if note else f"{head}:"
+    note = coverage_note(figures, unit_names, say)
+    if note:
+        return say("indicators_intro_partial", milestone=figures.milestone, note=note)
+    return say("indicators_intro", milestone=figures.milestone)
 
 
-def _unjudged(figures: Figures) -> str:
+def _unjudged(figures: Figures, say: Phrases) -> str:
     """Why a value is given without Đạt/Chưa đạt: too few units reported."""
-    return (
-        f"chưa đủ số liệu để đánh giá vì mới có {len(figures.received)}/{len(figures.expected)} "
-        "đơn vị gửi báo cáo"
-    )
+    return say("unjudged", received=len(figures.received), expected=len(figures.expected))
 
 
-def _uses_compared(result: IndicatorResult, figures: Figures, unit_names: Mapping[str, str]) -> str:
+def _uses_compared(
+    result: IndicatorResult, figures: Figures, unit_names: Mapping[str, str], say: Phrases
+) -> str:
     """`tăng 11,1% so với năm 2024 (...)`, saying which units the comparison leaves out."""
     comparison = result.comparison
     assert comparison is not None and result.value is not None
     before = comparison.earlier_year
+    change = growth_words(result.value)
+    earlier = fmt.integer(comparison.earlier)
     if comparison.baseline:
-        return (
-            f"{growth_words(result.value)} so với năm {before} "
-            f"({fmt.integer(comparison.earlier)} lượt, số liệu năm gốc của Kế hoạch)"
-        )
+        return say("uses_against_baseline", change=change, earlier_year=before, earlier=earlier)
     if not (comparison.only_current or comparison.only_earlier):
-        return (
-            f"{growth_words(result.value)} so với năm {before} "
-            f"({fmt.integer(comparison.earlier)} lượt)"
-        )
+        return say("uses_against_all", change=change, earlier_year=before, earlier=earlier)
     left_out = []
     if comparison.only_earlier:
-        left_out.append(
-            f"{names(comparison.only_earlier, unit_names)}, chưa có số liệu năm {figures.year}"
-        )
+        units = names(comparison.only_earlier, unit_names)
+        left_out.append(say("uses_only_earlier", units=units, year=figures.year))
     if comparison.only_current:
-        left_out.append(
-            f"{names(comparison.only_current, unit_names)}, không có số liệu năm {before}"
-        )
-    return (
-        f"so sánh trên {len(comparison.units)} đơn vị có số liệu cả hai năm, "
-        f"{growth_words(result.value)} so với năm {before} "
-        f"(từ {fmt.integer(comparison.earlier)} lên {fmt.integer(comparison.current)} lượt; "
-        f"không tính {'; '.join(left_out)})"
+        units = names(comparison.only_current, unit_names)
+        left_out.append(say("uses_only_current", units=units, earlier_year=before))
+    return say(
+        "uses_like_for_like",
+        units=len(comparison.units),
+        change=change,
+        earlier_year=before,
+        earlier=earlier,
+        current=fmt.integer(comparison.current),
+        left_out="; ".join(left_out),
     )
 
 
 def growth_sentence(
-    result: IndicatorResult, figures: Figures, unit_names: Mapping[str, str]
+    result: IndicatorResult,
+    figures: Figures,
+    unit_names: Mapping[str, str],
+    say: Phrases = DEFAULT_PHRASES,
 ) -> str:
     """Library uses this year, and their growth compared like for like."""
     year, uses = figures.year, fmt.integer(figures.library_uses)
-    goal = f"chỉ tiêu tăng bình quân {target_text(result.target, result.target_max, True)}"
-    whose = "" if figures.complete else f" của {len(figures.received)} đơn vị đã báo cáo"
-    head = f"Tổng số lượt người sử dụng thư viện năm {year}{whose} đạt {uses} lượt"
+    goal = say("uses_goal", target=target_text(result.target, result.target_max, True))
+    if figures.complete:
+        head = say("uses_head", year=year, uses=uses)
+    else:
+        head = say("uses_head_partial", year=year, received=len(figures.received), uses=uses)
     if result.value is None or result.comparison is None:
-        return f"{head}; chưa đủ số liệu năm {year - 1} để đánh giá {goal}."
-    text = f"{head}, {_uses_compared(result, figures, unit_names)}"
-    verdict = f"{'đạt' if result.met else 'chưa đạt'} {goal}"
+        return say("uses_no_earlier_year", head=head, earlier_year=year - 1, goal=goal)
+    text = f"{head}, {_uses_compared(result, figures, unit_names, say)}"
+    verdict = say("verdict_met" if result.met else "verdict_unmet", goal=goal)
     if result.status == "low_coverage":
-        verdict = f"{_unjudged(figures)} so với {goal}"
+        verdict = f"{_unjudged(figures, say)} so với {goal}"
     if not result.on_average:
         text += f", {verdict}"
         if result.met is False and result.gap_units:
-            text += f" (cần thêm {fmt.integer(result.gap_units)} {fmt.gap_word(result)})"
+            gap = say("verdict_gap", gap=fmt.integer(result.gap_units), word=fmt.gap_word(result))
+            text += f" ({gap})"
     if result.average_growth is not None and result.average_since is not None:
         average = Fraction(result.average_growth).limit_denominator(10**6)
-        text += f"; bình quân giai đoạn {result.average_since} - {year} {growth_words(average)}/năm"
+        text += "; " + say(
+            "uses_average", since=result.average_since, year=year, change=growth_words(average)
+        )
         text += f", {verdict}" if result.on_average else f" (mốc năm {figures.milestone})"
     return text + "."
 
@@ -146,6 +160,7 @@ def indicator_sentence(
     unit_names: Mapping[str, str],
     *,
     one_of_a_kind: bool = False,
+    say: Phrases = DEFAULT_PHRASES,
 ) -> str:
     """One sentence saying where an indicator stands against its target, over `scope`.
 
@@ -153,47 +168,56 @@ def indicator_sentence(
     library), so a lone one is spoken of by name even while other units are missing.
     """
     if result.is_growth:
-        return growth_sentence(result, figures, unit_names)
+        return growth_sentence(result, figures, unit_names, say)
     subject, predicate = split_name(result.name)
     target = target_text(result.target, result.target_max, False)
-    goal = f"chỉ tiêu năm {figures.milestone} ({target})"
+    goal = say("share_goal", milestone=figures.milestone, target=target)
     if result.value is None:
-        return (
-            f"Về {subject}: không có số liệu (chưa có {subject} nào được báo cáo), "
-            f"chưa đánh giá được so với {goal}."
-        )
+        return say("share_no_data", subject=subject, goal=goal)
     alone = one_of_a_kind or figures.complete  # a lone one is then all there is
     if result.denominator == 1 and predicate and alone:  # "Thư viện huyện đã ...", not "1/1"
-        done = "đã" if result.numerator else "chưa"
-        text = f"{subject[:1].upper()}{subject[1:]} {done} {predicate}, "
+        key = "share_one_done" if result.numerator else "share_one_not"
+        text = say(key, subject=subject[:1].upper() + subject[1:], predicate=predicate) + ", "
     else:
         share = f"{result.numerator}/{result.denominator} {subject} ({fmt.percent(result.value)})"
-        where = scope if figures.complete else "Trong số các đơn vị đã báo cáo,"
-        text = f"{where} có {share} {predicate}".rstrip() + ", "
+        if figures.complete:
+            text = say("share_all", scope=scope, share=share, predicate=predicate)
+        else:
+            text = say("share_reported", share=share, predicate=predicate)
+        text = text.rstrip() + ", "
     if result.status == "low_coverage":
-        return text + f"{_unjudged(figures)} so với {goal}."
+        return text + f"{_unjudged(figures, say)} so với {goal}."
     if result.met:
-        return text + f"đạt {goal}."
+        return text + say("verdict_met", goal=goal) + "."
     gap = ""
     if result.gap_units:
-        gap = f", cần thêm {fmt.integer(result.gap_units)} {fmt.gap_word(result)}"
-    return text + f"chưa đạt {goal}{gap}."
+        gap = ", " + say(
+            "verdict_gap", gap=fmt.integer(result.gap_units), word=fmt.gap_word(result)
+        )
+    return text + say("verdict_unmet", goal=goal) + gap + "."
 
 
-def next_year_task(result: IndicatorResult, year: int) -> str:
+def next_year_task(result: IndicatorResult, year: int, say: Phrases = DEFAULT_PHRASES) -> str:
     """A task for next year against the milestone that applies then; "" when none is needed."""
     milestone, low = result.next_milestone, result.next_target
     if milestone is None or low is None or not result.next_gap_units:
         return ""
     target = target_text(low, result.next_target_max, result.is_growth)
+    gap = fmt.integer(result.next_gap_units)
     if result.is_growth:
-        return (
-            f"- Phấn đấu tăng số lượt người sử dụng thư viện {target} (năm {year + 1} cần thêm "
-            f"khoảng {fmt.integer(result.next_gap_units)} lượt so với năm {year}), theo chỉ tiêu "
-            f"năm {milestone}."
+        return say(
+            "task_uses",
+            target=target,
+            next_year=year + 1,
+            gap=gap,
+            year=year,
+            milestone=milestone,
         )
-    return (
-        f"- Tập trung thực hiện chỉ tiêu “{result.name}”, phấn đấu có thêm "
-        f"{fmt.integer(result.next_gap_units)} {fmt.gap_word(result)} để đạt chỉ tiêu năm "
-        f"{milestone} ({target})."
+    return say(
+        "task_share",
+        indicator=result.name,
+        gap=gap,
+        word=fmt.gap_word(result),
+        milestone=milestone,
+        target=target,
     )

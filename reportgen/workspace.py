@@ -10,6 +10,7 @@ PROFILE_FILE = "profile.toml"
 UNITS_FILE = "units.toml"
 PLAN_FILE = "plan.toml"
 THEMES_FILE = "themes.toml"  # optional: how units' opinions are grouped in the assessment
+PHRASES_FILE = "phrases.toml"  # optional: the clerk's rewording of the report's sentences
 TEMPLATE = "templates/bao-cao.docx"  # the report template, relative to the workspace root
 INPUTS_DIR = "inputs"
 OUTPUTS_DIR = "outputs"
@@ -51,9 +52,14 @@ class Workspace:
         return self.config_dir / THEMES_FILE
 
     @property
+    def phrases_file(self) -> Path:
+        """phrases.toml, which may be absent."""
+        return self.config_dir / PHRASES_FILE
+
+    @property
     def config_files(self) -> tuple[Path, ...]:
-        """Every configuration file the workspace has: the three required, then themes.toml."""
-        optional = (self.themes_file,) if self.themes_file.is_file() else ()
+        """Every configuration file the workspace has: the three required, then the optional."""
+        optional = tuple(p for p in (self.themes_file, self.phrases_file) if p.is_file())
         return (*self.required_config_files, *optional)
 
     @property

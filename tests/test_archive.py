@@ -69,6 +69,7 @@ def test_archive_holds_the_draft_and_everything_it_came_from(drafted):
             "config/units.toml",
             "config/plan.toml",
             "config/themes.toml",  # present in the workspace: part of the configuration
+            "config/phrases.toml",
             "templates/bao-cao.docx",
             "SHA256SUMS.txt",
         }
@@ -121,7 +122,7 @@ def test_archive_command_says_it_verified(drafted, run):
     assert result.exit_code == 0, result.output
     assert "Đã đánh dấu dự thảo 01 là bản chính thức." in result.output
     assert "LuuTru_BaoCao_2025_du-thao-01.zip" in result.output
-    assert "Đã kiểm tra lại bản lưu trữ: 12 tệp" in result.output
+    assert "Đã kiểm tra lại bản lưu trữ: 13 tệp" in result.output
     again = run("archive", "--year", "2025", "--draft", "1")
     assert again.exit_code == 0 and "đã có" in again.output
     (drafted / "inputs" / "2025" / "Đắk La.xlsx").write_bytes(b"changed")

@@ -233,4 +233,9 @@ def test_without_themes_toml_each_text_stands_as_written(workspace, run, sample_
     zip_path = workspace / "outputs" / str(YEAR) / f"LuuTru_BaoCao_{YEAR}_du-thao-01.zip"
     with zipfile.ZipFile(zip_path) as archive:
         config_files = sorted(n for n in archive.namelist() if n.startswith("config/"))
-    assert config_files == ["config/plan.toml", "config/profile.toml", "config/units.toml"]
+    assert config_files == [
+        "config/phrases.toml",
+        "config/plan.toml",
+        "config/profile.toml",
+        "config/units.toml",
+    ]
