@@ -244,27 +244,16 @@ def _charts(figures: Figures, config: Config) -> list[dict[str, Any]]:
         for r in figures.indicators
         if not r.is_growth
     ]
-    drawn: list[tuple[str, bytes, bool]] = []  # (caption, PNG, goes with the period tables)
+    # (phrase, its values, PNG, goes with the period tables)
+    drawn: list[tuple[str, dict[str, object], bytes, bool]] = []
     milestones = " và ".join(f"năm {m}" for m in config.plan.milestones)
     if bars:
-        whose = "" if figures.complete else " (các đơn vị đã báo cáo)"
-        drawn.append(
-            (
-                f"Kết quả các chỉ tiêu năm {figures.year}{whose} so với chỉ tiêu {milestones}",
-                charts.share_chart(bars),
-                False,
-            )
-        )
+        key = "chart_shares" if figures.complete else "chart_shares_partial"
+        values: dict[str, object] = {"year": figures.year, "milestones": milestones}
+        drawn.append((key, values, charts.share_chart(bars), False))
     if any(uses is not None for _, uses in figures.uses_by_year):
         points = [charts.YearValue(y, uses) for y, uses in figures.uses_by_year]
-        drawn.append(
-            (
-                "Số lượt người sử dụng thư viện qua các năm (tổng của các đơn vị đã báo cáo "
-                "trong năm)",
-                charts.uses_chart(points),
-                False,
-            )
-        )
+        drawn.append(("chart_uses", {}, charts.uses_chart(points), False))
     if len(figures.period) > 1:
         first = figures.period[0].year
         series = [
@@ -275,11 +264,11 @@ def _charts(figures: Figures, config: Config) -> list[dict[str, Any]]:
             for d in config.plan.indicators
             if not d.measure.value == "library_uses_growth"
         ]
-        caption = f"Các chỉ tiêu qua các năm của giai đoạn {first} - {figures.year}"
-        drawn.append((caption, charts.period_chart(series), True))
+        values = {"first_year": first, "year": figures.year}
+        drawn.append(("chart_period", values, charts.period_chart(series), True))
     return [
-        {"caption": f"Biểu đồ {i}. {caption}", "png": png, "period": period}
-        for i, (caption, png, period) in enumerate(drawn, start=1)
+        {"caption": config.say(key, number=i, **values), "png": png, "period": period}
+        for i, (key, values, png, period) in enumerate(drawn, start=1)
     ]
 
 
@@ -345,7 +334,7 @@ def build_context(figures: Figures, config: Config) -> dict[str, Any]:
         "signer_authority": [line.upper() for line in profile.signer_authority],
         "signer_title": profile.signer_title.upper(),
         "signer_name": profile.signer_name,
-        "appendix_title": f"Số liệu kết quả thực hiện Chương trình năm {year}".upper(),
+        "appendix_title": config.say("appendix_title", year=year),
         "document_title": f"Báo cáo {summary[:1].lower() + summary[1:]}",
     }
     drawn = _charts(figures, config)  # the period's chart goes with the period's tables

@@ -91,6 +91,24 @@ DEFAULTS: dict[str, str] = {
     "uses_only_earlier": "{units}, chưa có số liệu năm {year}",
     "uses_only_current": "{units}, không có số liệu năm {earlier_year}",
     "uses_average": "bình quân giai đoạn {since} - {year} {change}/năm",
+    "unjudged_against": "{why} so với {goal}",
+    "uses_average_milestone": "(mốc năm {milestone})",
+    "left_out_rows": "{count} dòng số liệu {what}",
+    "chart_shares": (
+        "Biểu đồ {number}. Kết quả các chỉ tiêu năm {year} so với chỉ tiêu {milestones}"
+    ),
+    "chart_shares_partial": (
+        "Biểu đồ {number}. Kết quả các chỉ tiêu năm {year} (các đơn vị đã báo cáo) so với chỉ "
+        "tiêu {milestones}"
+    ),
+    "chart_uses": (
+        "Biểu đồ {number}. Số lượt người sử dụng thư viện qua các năm (tổng của các đơn vị đã "
+        "báo cáo trong năm)"
+    ),
+    "chart_period": (
+        "Biểu đồ {number}. Các chỉ tiêu qua các năm của giai đoạn {first_year} - {year}"
+    ),
+    "appendix_title": "SỐ LIỆU KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH NĂM {year}",
     # II.2. Nhiệm vụ, giải pháp; II.3. Kinh phí.
     "group_none": "Chưa có đơn vị nào báo cáo hoạt động thuộc nhóm nhiệm vụ này.",
     "group_one": (

@@ -42,9 +42,9 @@ def growth_words(value: Fraction) -> str:
     return f"{word} {fmt.percent(abs(value))}"
 
 
-def _left_out_rows(figures: Figures, table: str, what: str) -> str:
+def _left_out_rows(figures: Figures, table: str, what: str, say: Phrases) -> str:
     count = figures.left_out_count(table)
-    return f"{fmt.integer(count)} dòng số liệu {what}" if count else ""
+    return say("left_out_rows", count=fmt.integer(count), what=what) if count else ""
 
 
 def coverage_note(
@@ -64,8 +64,8 @@ def coverage_note(
     rows = [
         text
         for text in (
-            _left_out_rows(figures, vocab.SHEET_LIBRARIES, "thư viện"),
-            _left_out_rows(figures, vocab.SHEET_INSTITUTIONS, "thiết chế văn hóa"),
+            _left_out_rows(figures, vocab.SHEET_LIBRARIES, "thư viện", say),
+            _left_out_rows(figures, vocab.SHEET_INSTITUTIONS, "thiết chế văn hóa", say),
         )
         if text
     ]
@@ -138,7 +138,7 @@ def growth_sentence(
     text = f"{head}, {_uses_compared(result, figures, unit_names, say)}"
     verdict = say("verdict_met" if result.met else "verdict_unmet", goal=goal)
     if result.status == "low_coverage":
-        verdict = f"{_unjudged(figures, say)} so với {goal}"
+        verdict = say("unjudged_against", why=_unjudged(figures, say), goal=goal)
     if not result.on_average:
         text += f", {verdict}"
         if result.met is False and result.gap_units:
@@ -149,7 +149,10 @@ def growth_sentence(
         text += "; " + say(
             "uses_average", since=result.average_since, year=year, change=growth_words(average)
         )
-        text += f", {verdict}" if result.on_average else f" (mốc năm {figures.milestone})"
+        if result.on_average:
+            text += f", {verdict}"
+        else:
+            text += " " + say("uses_average_milestone", milestone=figures.milestone)
     return text + "."
 
 
@@ -186,7 +189,7 @@ def indicator_sentence(
             text = say("share_reported", share=share, predicate=predicate)
         text = text.rstrip() + ", "
     if result.status == "low_coverage":
-        return text + f"{_unjudged(figures, say)} so với {goal}."
+        return text + say("unjudged_against", why=_unjudged(figures, say), goal=goal) + "."
     if result.met:
         return text + say("verdict_met", goal=goal) + "."
     gap = ""
