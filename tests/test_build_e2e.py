@@ -330,7 +330,10 @@ def test_a_corrected_workbook_makes_a_new_draft_and_keeps_the_old(workspace, run
     result = run("build", "--year", "2025")
     assert result.exit_code == 0
     assert "Đã ghi dự thảo số 02" in result.output
-    assert "TV_HTSD_XA: 33,3% → 44,4%" in result.output
+    assert (
+        "Thư viện công cộng cấp xã cung cấp dịch vụ phục vụ học tập suốt đời: 3/9 (33,3%) → "
+        "4/9 (44,4%)" in result.output
+    )
     assert {p.name: p.read_bytes() for p in out.glob("BaoCao_2025_du-thao-01*")} == first
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     digest = hashlib.sha256(corrected.read_bytes()).hexdigest()

@@ -20,19 +20,24 @@ from reportgen.models import InputFile
 
 YEAR = 2025
 NOW = datetime(2025, 10, 20, 9, 30, 0)
+SERVING = "Thư viện công cộng cấp xã cung cấp dịch vụ phục vụ học tập suốt đời"
+COUNTS = {"33,3%": (1, 3), "44,4%": (4, 9)}
+RAISED = f"{SERVING}: 1/3 (33,3%) → 4/9 (44,4%)"  # the change from the first figures to "44,4%"
 
 
 def make_figures(value_text: str = "33,3%", met: bool = True, received=("XA-DAKLA",)) -> dict:
     """A small JSON of figures in the shape of data-contract §4."""
+    numerator, denominator = COUNTS[value_text]
     return {
         "year": YEAR,
         "milestone": 2025,
         "indicators": [
             {
                 "code": "TV_HTSD_XA",
-                "numerator": 1,
-                "denominator": 3,
-                "value": 0.3333,
+                "name": SERVING,
+                "numerator": numerator,
+                "denominator": denominator,
+                "value": round(numerator / denominator, 4),
                 "target": 0.2,
                 "met": met,
                 "gap_units": 0,
@@ -130,7 +135,7 @@ def test_corrected_input_makes_a_new_draft_and_keeps_the_old(tmp_path):
     corrected = make_figures("44,4%", received=("XA-DAKLA", "XA-NGOKWANG"))
     result = publish(tmp_path, b"v2", corrected)
     assert result.created and result.draft.number == 2
-    assert result.changes == ("TV_HTSD_XA: 33,3% → 44,4%", "Đơn vị mới gửi: UBND xã Ngọk Wang")
+    assert result.changes == (RAISED, "Đơn vị mới gửi: UBND xã Ngọk Wang")
     for name, (data, mtime) in first.items():
         if name != "manifest.json":
             assert (out / name).read_bytes() == data
@@ -248,7 +253,7 @@ def test_history_lists_drafts_with_their_changes(workspace, run):
     assert result.exit_code == 0, result.output
     assert "BaoCao_2025_du-thao-01.docx" in result.output
     assert "BaoCao_2025_du-thao-02.docx" in result.output
-    assert "TV_HTSD_XA: 33,3% → 44,4%" in result.output
+    assert RAISED in result.output
     assert "2025-10-20 09:30:00" in result.output
 
 
@@ -269,7 +274,7 @@ def test_history_and_diff_read_the_drafts_where_outputs_points(workspace, run, t
     assert f"({(elsewhere / 'outputs' / '2025').as_posix()})" in listed.output
     assert "BaoCao_2025_du-thao-02.docx" in listed.output
     compared = run("diff", "1", "2", "--year", "2025", "--outputs", outputs)
-    assert "TV_HTSD_XA: 33,3% → 44,4%" in compared.output
+    assert RAISED in compared.output
 
 
 def test_diff_compares_two_drafts_by_number_or_path(workspace, run):
@@ -277,9 +282,9 @@ def test_diff_compares_two_drafts_by_number_or_path(workspace, run):
     second = publish(workspace, b"v2", make_figures("44,4%", met=False))
     by_number = run("diff", "1", "2", "--year", "2025")
     assert by_number.exit_code == 0, by_number.output
-    assert "TV_HTSD_XA: 33,3% → 44,4% (Đạt → Chưa đạt)" in by_number.output
+    assert f"{RAISED}; Đạt → Chưa đạt" in by_number.output
     by_path = run("diff", str(second.draft.docx), "1", "--year", "2025")
-    assert "TV_HTSD_XA: 44,4% → 33,3% (Chưa đạt → Đạt)" in by_path.output
+    assert f"{SERVING}: 4/9 (44,4%) → 1/3 (33,3%); Chưa đạt → Đạt" in by_path.output
 
 
 def test_diff_of_an_unknown_draft_fails_with_the_known_numbers(workspace, run):
@@ -309,7 +314,7 @@ print(json.dumps({"status": status, "heavy": heavy}))
     [
         (["--help"], "history"),
         (["history", "--year", "2025"], "BaoCao_2025_du-thao-02.docx"),
-        (["diff", "1", "2", "--year", "2025"], "TV_HTSD_XA: 33,3% → 44,4%"),
+        (["diff", "1", "2", "--year", "2025"], RAISED),
     ],
     ids=["help", "history", "diff"],
 )
