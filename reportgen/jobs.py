@@ -123,6 +123,9 @@ class DiffResult:
     first: str  # how each draft is named to the clerk: `dự thảo 02` or a file name
     second: str
     changes: tuple[str, ...]
+    # Which drafts were compared when the clerk did not name both: the two latest, or the
+    # one named against the latest.
+    chosen: Literal["given", "latest-two", "with-latest"] = "given"
 
 
 def _in_unit_order(problems: tuple[Problem, ...], config: Config) -> tuple[Problem, ...]:
@@ -350,11 +353,44 @@ def _figures_of(workspace: Workspace, year: int, which: str) -> tuple[str, dict[
     return path.name, load_figures(path)
 
 
-def diff(workspace: Workspace, year: int, first: str, second: str) -> DiffResult:
-    """The changes from draft `first` to draft `second` (numbers or file paths)."""
+def _drafts_to_compare(
+    workspace: Workspace, year: int, first: str | None
+) -> tuple[str, str, Literal["latest-two", "with-latest"]]:
+    """The drafts `diff` compares when not told both: the two latest, or `first` and the latest."""
+    folder = workspace.year_outputs(year)
+    latest = find_draft(folder, year, None)  # says so when there is no draft at all
+    entries = list_drafts(folder, year)
+    if len(entries) < 2 and (first is None or first.isdigit()):
+        raise ReportgenError(
+            f"Năm {year} mới có một dự thảo (số {latest.number:02d}) nên chưa có gì để so"
+            " sánh. Khi dữ liệu thay đổi, chạy `reportgen build` để có dự thảo mới rồi chạy"
+            " lại `reportgen diff`."
+        )
+    if first is None:
+        return str(entries[-2].number), str(latest.number), "latest-two"
+    if first.isdigit() and int(first) == latest.number:
+        raise ReportgenError(
+            f"Dự thảo {latest.number:02d} là dự thảo mới nhất nên không có gì để so sánh với nó."
+            f" Hãy ghi hai số dự thảo, ví dụ: reportgen diff {max(latest.number - 1, 1)}"
+            f" {latest.number}."
+        )
+    return first, str(latest.number), "with-latest"
+
+
+def diff(workspace: Workspace, year: int, first: str | None, second: str | None) -> DiffResult:
+    """The changes from draft `first` to draft `second` (numbers or file paths).
+
+    Without `second`, `first` is compared with the latest draft; without either, the two
+    latest drafts are compared.
+    """
+    chosen: Literal["given", "latest-two", "with-latest"] = "given"
+    if second is None:
+        first, second, chosen = _drafts_to_compare(workspace, year, first)
+    elif first is None:
+        raise ReportgenError("Hãy ghi số dự thảo thứ nhất cần so sánh.")
     name_a, old = _figures_of(workspace, year, first)
     name_b, new = _figures_of(workspace, year, second)
-    return DiffResult(name_a, name_b, describe_changes(old, new))
+    return DiffResult(name_a, name_b, describe_changes(old, new), chosen)
 
 
 def archive(workspace: Workspace, year: int, number: int | None, now: datetime) -> ArchiveResult:

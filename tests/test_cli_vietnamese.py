@@ -131,11 +131,10 @@ def test_unknown_command() -> None:
     assert_no_english(result.output)
 
 
-def test_diff_without_drafts() -> None:
-    result = run("diff")
-    assert result.exit_code == 2
-    assert "Cách dùng: reportgen diff [TÙY CHỌN] A B\n" in result.output
-    assert "Lỗi: Thiếu tham số 'A'." in result.output
+def test_diff_without_numbers_in_a_folder_without_drafts(tmp_path) -> None:
+    result = run("diff", "--year", "2025", "--workspace", str(tmp_path))
+    assert result.exit_code == 1
+    assert "Lỗi: Chưa có dự thảo nào của năm 2025" in result.output
     assert_no_english(result.output)
 
 

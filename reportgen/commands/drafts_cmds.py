@@ -39,14 +39,21 @@ def history(year: int, workspace: Workspace) -> None:
 
 
 @click.command("diff")
-@click.argument("first", metavar="A")
-@click.argument("second", metavar="B")
+@click.argument("first", metavar="[A]", required=False)
+@click.argument("second", metavar="[B]", required=False)
 @year_option
 @workspace_options
 @translate_errors
-def diff(first: str, second: str, year: int, workspace: Workspace) -> None:
-    """So sánh hai dự thảo A và B (số dự thảo hoặc đường dẫn tệp .json/.docx)."""
+def diff(first: str | None, second: str | None, year: int, workspace: Workspace) -> None:
+    """So sánh hai dự thảo A và B (số dự thảo hoặc đường dẫn tệp .json/.docx).
+
+    Không ghi A, B: so sánh hai dự thảo mới nhất. Chỉ ghi A: so sánh A với dự thảo mới nhất.
+    """
     result = jobs.diff(workspace, year, first, second)
+    if result.chosen == "latest-two":
+        click.echo(f"So sánh hai dự thảo mới nhất: {result.first} và {result.second}.")
+    elif result.chosen == "with-latest":
+        click.echo(f"So sánh {result.first} với dự thảo mới nhất ({result.second}).")
     if not result.changes:
         click.echo(f"Không có thay đổi nào về số liệu giữa {result.first} và {result.second}.")
         return
