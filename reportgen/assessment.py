@@ -10,7 +10,7 @@ from fractions import Fraction
 from . import fmt, vocab
 from .config import Config, Theme
 from .intake.vntext import fold
-from .models import ERROR, Figures, IndicatorResult
+from .models import ERROR, Figures, IndicatorResult, UnitFigures
 from .phrases import Phrases
 from .sentences import names, next_year_task, target_text
 
@@ -115,13 +115,23 @@ def _met_summary(figures: Figures, say: Phrases) -> list[str]:
     ]
 
 
+def most_participants(figures: Figures, count: int) -> list[UnitFigures]:
+    """The units whose activities drew the most participants, most first."""
+    drew = [u for u in figures.per_unit if u.participants]
+    return sorted(drew, key=lambda u: (-u.participants, u.unit))[:count]
+
+
+def most_read_communes(figures: Figures, config: Config, count: int) -> list[UnitFigures]:
+    """The communes whose libraries and reading points served the most readers, most first."""
+    communes = {u.code for u in config.units if u.kind == "xa"}
+    read = [u for u in figures.per_unit if u.unit in communes and u.library_uses]
+    return sorted(read, key=lambda u: (-u.library_uses, u.unit))[:count]
+
+
 def _leaders(figures: Figures, config: Config) -> list[str]:
     """Which units held the most activities and whose libraries served the most readers."""
     lines = []
-    busy = sorted(
-        (u for u in figures.per_unit if u.participants),
-        key=lambda u: (-u.participants, u.unit),
-    )[:2]
+    busy = most_participants(figures, 2)
     if busy:
         top = "; ".join(
             config.say(
@@ -133,11 +143,7 @@ def _leaders(figures: Figures, config: Config) -> list[str]:
             for u in busy
         )
         lines.append(config.say("leaders_participants", units=top))
-    communes = {u.code for u in config.units if u.kind == "xa"}
-    readers = sorted(
-        (u for u in figures.per_unit if u.unit in communes and u.library_uses),
-        key=lambda u: (-u.library_uses, u.unit),
-    )[:2]
+    readers = most_read_communes(figures, config, 2)
     if readers:
         top = "; ".join(
             config.say(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
+from .assessment import most_participants, most_read_communes
 from .config import Config
 from .models import Figures, YearSummary
 
@@ -92,15 +93,8 @@ def commendations(figures: Figures, config: Config) -> list[str]:
     """Units the period's figures single out, proposed for commendation; the clerk completes."""
     if not figures.period:
         return []
-    busiest = sorted(
-        (u for u in figures.per_unit if u.participants),
-        key=lambda u: (-u.participants, u.unit),
-    )[:3]
-    communes = {u.code for u in config.units if u.kind == "xa"}
-    readers = sorted(
-        (u for u in figures.per_unit if u.unit in communes and u.library_uses),
-        key=lambda u: (-u.library_uses, u.unit),
-    )[:2]
+    busiest = most_participants(figures, 3)
+    readers = most_read_communes(figures, config, 2)
     say = config.say
     groups = [
         say(
