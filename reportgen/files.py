@@ -8,6 +8,7 @@ import io
 import os
 import re
 import secrets
+import sys
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -64,32 +65,94 @@ def write_error(path: Path, exc: OSError) -> ReportgenError:
     return ReportgenError(f"Không ghi được tệp {path}: {why}. Không có tệp nào bị mất.")
 
 
-def atomic_write(path: Path, data: bytes, *, overwrite: bool = False) -> None:
-    """Write a file whole or not at all: temp file in the same folder, then rename."""
-    if not overwrite and path.exists():
-        raise ReportgenError(f"Tệp {path} đã có; không ghi đè lên tệp đã có.")
-    tmp: str | None = None
+# The hidden temporary files `write_temp` makes: `.<name>.<16 hex>.tmp`.
+_TEMP_NAME = re.compile(r"\..+\.[0-9a-f]{16}\.tmp")
+_HIDDEN = 0x2  # Windows file attributes
+_NORMAL = 0x80
+
+
+def _set_attributes(path: Path, attributes: int) -> None:
+    """On Windows, set a file's attributes; elsewhere a leading dot already hides a file."""
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import ctypes
+
+        ctypes.windll.kernel32.SetFileAttributesW(str(path), attributes)
+
+
+def hide(path: Path) -> None:
+    """Hide a file of ours (temporary file, lock) in Windows Explorer too."""
+    _set_attributes(path, _HIDDEN)
+
+
+def write_temp(path: Path, data: bytes) -> Path:
+    """`data` in a hidden temporary file beside `path`, on disk; the temporary file's path."""
+    tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Not mkstemp: its 0600 would leave the report unreadable to colleagues on a shared
         # folder. Mode 0666 less the umask, as any program the clerk uses would create it.
-        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp")
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp"
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         fd = os.open(tmp, flags, 0o666)
+        hide(tmp)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+    except OSError as exc:
+        if tmp is not None:
+            discard(tmp)
+        raise write_error(path, exc) from exc
+    return tmp
+
+
+def move_into_place(tmp: Path, path: Path, *, overwrite: bool = False) -> None:
+    """Rename a temporary file of `write_temp` to its real name, in one step."""
+    if not overwrite and path.exists():
+        raise ReportgenError(f"Tệp {path} đã có; không ghi đè lên tệp đã có.")
+    try:
+        _set_attributes(tmp, _NORMAL)  # the real file must not keep the hidden attribute
         os.replace(tmp, path)
-        tmp = None
     except OSError as exc:
         raise write_error(path, exc) from exc
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+
+
+def discard(path: Path) -> None:
+    """Remove a file of ours if it is there; a file that will not go is left for later."""
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def atomic_write(path: Path, data: bytes, *, overwrite: bool = False) -> None:
+    """Write a file whole or not at all: temp file in the same folder, then rename."""
+    if not overwrite and path.exists():
+        raise ReportgenError(f"Tệp {path} đã có; không ghi đè lên tệp đã có.")
+    tmp = write_temp(path, data)
+    try:
+        move_into_place(tmp, path, overwrite=overwrite)
+    except BaseException:
+        discard(tmp)
+        raise
+
+
+def remove_temp_files(folder: Path, older_than: float) -> int:
+    """Remove the temporary files of runs that were stopped midway: those older than a time.
+
+    Called with the folder's lock held, so every writer still alive made its files later.
+    """
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for path in folder.iterdir():
+        try:
+            if _TEMP_NAME.fullmatch(path.name) and path.stat().st_mtime < older_than:
+                path.unlink()
+                removed += 1
+        except OSError:  # gone meanwhile, or held by another program: left for a later run
+            continue
+    return removed
 
 
 def write_new(path: Path, data: bytes) -> bool:
