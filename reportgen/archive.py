@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 
 from .config import load_config
-from .drafts import MANIFEST, ManifestEntry, find_draft, manifest_bytes, mark_final, write_manifest
 from .errors import ReportgenError
 from .files import (
     atomic_write,
@@ -19,6 +18,16 @@ from .files import (
     is_clutter,
     sha256_bytes,
     stable_zip,
+)
+from .lock import folder_lock
+from .manifest import (
+    MANIFEST,
+    ManifestEntry,
+    find_draft,
+    manifest_bytes,
+    mark_final,
+    read_manifest,
+    write_manifest,
 )
 from .workspace import CONFIG_DIR, TEMPLATE, Workspace
 
@@ -34,6 +43,8 @@ class ArchiveResult:
     created: bool  # False: an archive of this draft already existed and was left alone
     members: int
     notes: tuple[str, ...] = ()  # Vietnamese remarks for the clerk
+    marked: bool = True  # this run made the draft the final version (it was not already)
+    replaces: int | None = None  # the final version it replaced, no longer final
 
 
 def archive_path(out_dir: Path, year: int, number: int) -> Path:
@@ -171,23 +182,37 @@ def _recheck(path: Path) -> int:
 
 
 def archive_draft(
-    workspace: Workspace, year: int, number: int | None, now: datetime
+    workspace: Workspace,
+    year: int,
+    number: int | None,
+    now: datetime,
+    *,
+    lock_wait: float | None = None,
 ) -> ArchiveResult:
-    """Mark a draft final and write its verified archive."""
+    """Mark a draft final, in place of any earlier final version, and write its verified archive.
+
+    Holds the folder's lock, so a build publishing meanwhile loses no manifest entry.
+    """
     out_dir = workspace.year_outputs(year)
-    entry = find_draft(out_dir, year, number)
-    target = archive_path(out_dir, year, entry.number)
-    if target.exists():
-        return ArchiveResult(target, entry.number, False, _recheck(target))
-    _check_sources(entry, workspace, year)
-    entries = mark_final(out_dir, year, entry.number)
-    manifest = manifest_bytes(year, entries)
-    members, notes = collect_members(entry, year, workspace, manifest)
-    atomic_write(target, zip_bytes(members, now))
-    try:
-        verify_zip(target, {name: sha256_bytes(data) for name, data in members.items()})
-    except ReportgenError:
-        target.unlink(missing_ok=True)  # a bad archive must not pass for a good one
-        raise
-    write_manifest(out_dir, year, entries)
-    return ArchiveResult(target, entry.number, True, len(members), tuple(notes))
+    with folder_lock(out_dir, "archive", wait=lock_wait) as held:
+        entry = find_draft(out_dir, year, number)
+        target = archive_path(out_dir, year, entry.number)
+        entries, replaces = mark_final(read_manifest(out_dir, year), entry.number)
+        marked = not entry.final
+        if target.exists():  # archived before: checked, never rewritten; made final again
+            count = _recheck(target)
+            if marked:
+                write_manifest(out_dir, year, entries)
+            return ArchiveResult(target, entry.number, False, count, held.notes, marked, replaces)
+        _check_sources(entry, workspace, year)
+        manifest = manifest_bytes(year, entries)
+        members, notes = collect_members(entry, year, workspace, manifest)
+        atomic_write(target, zip_bytes(members, now))
+        try:
+            verify_zip(target, {name: sha256_bytes(data) for name, data in members.items()})
+        except ReportgenError:
+            target.unlink(missing_ok=True)  # a bad archive must not pass for a good one
+            raise
+        write_manifest(out_dir, year, entries)
+    notes = [*held.notes, *notes]
+    return ArchiveResult(target, entry.number, True, len(members), tuple(notes), marked, replaces)

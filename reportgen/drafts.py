@@ -1,21 +1,37 @@
-"""Numbered drafts in outputs/<Y>/, written atomically and recorded in a manifest."""
+"""Numbered drafts in outputs/<Y>/, published whole and registered in the manifest.
+
+Publishing holds the folder's lock, so two builds never take the same number nor lose each
+other's manifest entry. A draft's files are written under hidden temporary names, renamed
+into place, and registered in the manifest last: a build stopped at any point leaves a
+complete registered draft, or files the manifest does not know, which are no draft (their
+numbers are still never given again).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, cast, get_args
+from typing import Any, Literal
 
 from .changes import describe_changes
 from .errors import ReportgenError
-from .files import atomic_write, numbered, sha256_bytes
-from .models import FileStatus, InputFile
-
-MANIFEST = "manifest.json"
+from .files import discard, move_into_place, sha256_bytes, write_temp
+from .lock import folder_lock
+from .manifest import (
+    MANIFEST,
+    ManifestEntry,
+    current_final,
+    find_draft,
+    list_drafts,
+    read_manifest,
+    write_manifest,
+)
+from .models import InputFile
 
 
 @dataclass(frozen=True)
@@ -29,91 +45,14 @@ class DraftFiles:
 
 
 @dataclass(frozen=True)
-class ManifestEntry:
-    """What the manifest records about one draft."""
-
-    number: int
-    time: str  # ISO 8601, from the clock the caller passed in
-    tool_version: str
-    config_sha256: str
-    template_sha256: str
-    inputs: tuple[InputFile, ...]
-    fingerprint: str
-    docx: str  # file names, relative to outputs/<Y>/
-    docx_sha256: str
-    json: str
-    json_sha256: str
-    problems: str
-    problems_sha256: str
-    problem_count: int
-    changes: tuple[str, ...]
-    final: bool = False
-
-    def as_json(self) -> dict[str, Any]:
-        """The entry as the manifest stores it, keys in a fixed order."""
-        return {
-            "number": self.number,
-            "time": self.time,
-            "tool_version": self.tool_version,
-            "config_sha256": self.config_sha256,
-            "template_sha256": self.template_sha256,
-            "inputs": [
-                {"name": f.name, "sha256": f.sha256, "unit": f.unit, "status": f.status}
-                for f in self.inputs
-            ],
-            "fingerprint": self.fingerprint,
-            "docx": self.docx,
-            "docx_sha256": self.docx_sha256,
-            "json": self.json,
-            "json_sha256": self.json_sha256,
-            "problems": self.problems,
-            "problems_sha256": self.problems_sha256,
-            "problem_count": self.problem_count,
-            "changes": list(self.changes),
-            "final": self.final,
-        }
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> ManifestEntry:
-        """Read an entry back; KeyError/TypeError/ValueError when it is malformed."""
-        inputs = tuple(
-            InputFile(str(f["name"]), str(f["sha256"]), str(f["unit"]), _file_status(f["status"]))
-            for f in data["inputs"]
-        )
-        return cls(
-            number=int(data["number"]),
-            time=str(data["time"]),
-            tool_version=str(data["tool_version"]),
-            config_sha256=str(data["config_sha256"]),
-            template_sha256=str(data["template_sha256"]),
-            inputs=inputs,
-            fingerprint=str(data["fingerprint"]),
-            docx=str(data["docx"]),
-            docx_sha256=str(data["docx_sha256"]),
-            json=str(data["json"]),
-            json_sha256=str(data["json_sha256"]),
-            problems=str(data["problems"]),
-            problems_sha256=str(data["problems_sha256"]),
-            problem_count=int(data["problem_count"]),
-            changes=tuple(str(line) for line in data["changes"]),
-            final=bool(data.get("final", False)),
-        )
-
-
-def _file_status(value: object) -> FileStatus:
-    """An input's status as the manifest recorded it; ValueError when it is none of them."""
-    if value not in get_args(FileStatus):
-        raise ValueError(f"unknown input status {value!r}")
-    return cast(FileStatus, value)
-
-
-@dataclass(frozen=True)
 class PublishResult:
     """What a build did: a new draft, or nothing because nothing changed."""
 
     draft: DraftFiles
     created: bool  # False: identical inputs/config/template to the latest draft, nothing written
     changes: tuple[str, ...]  # Vietnamese lines; empty for the first draft
+    after_final: int | None = None  # the final version a new draft came after: archive again
+    notes: tuple[str, ...] = ()  # Vietnamese: a stale lock taken over, a number skipped
 
 
 def draft_files(out_dir: Path, year: int, number: int) -> DraftFiles:
@@ -124,63 +63,26 @@ def draft_files(out_dir: Path, year: int, number: int) -> DraftFiles:
     )
 
 
-def _manifest_path(out_dir: Path) -> Path:
-    return out_dir / MANIFEST
+def _numbers_on_disk(out_dir: Path, year: int) -> dict[str, int]:
+    """Every file of the folder whose name carries a draft number, with that number."""
+    pattern = re.compile(rf"(?:LuuTru_)?BaoCao_{year}_du-thao-(\d+)(?:[._].*)?", re.IGNORECASE)
+    if not out_dir.is_dir():
+        return {}
+    return {
+        path.name: int(match.group(1))
+        for path in sorted(out_dir.iterdir())
+        if (match := pattern.fullmatch(path.name))
+    }
 
 
-def read_manifest(out_dir: Path, year: int) -> list[ManifestEntry]:
-    """The drafts the manifest records, oldest first; empty when there is no manifest."""
-    path = _manifest_path(out_dir)
-    if not path.exists():
-        return []
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if int(data.get("year", year)) != year:
-            raise ValueError("year")
-        entries = [ManifestEntry.from_json(item) for item in data["drafts"]]
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ReportgenError(
-            f"Tệp {path} bị hỏng hoặc không đúng năm {year} nên không đọc được danh sách dự thảo."
-            " Hãy khôi phục tệp này từ bản sao lưu (không xóa các dự thảo đã có) rồi chạy lại."
-        ) from exc
-    return sorted(entries, key=lambda e: e.number)
-
-
-def manifest_bytes(year: int, entries: Sequence[ManifestEntry]) -> bytes:
-    """The manifest file's bytes: UTF-8, readable, keys in a fixed order."""
-    data = {"year": year, "drafts": [e.as_json() for e in sorted(entries, key=lambda e: e.number)]}
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def write_manifest(out_dir: Path, year: int, entries: Sequence[ManifestEntry]) -> None:
-    """Replace the manifest atomically."""
-    atomic_write(_manifest_path(out_dir), manifest_bytes(year, entries), overwrite=True)
-
-
-def list_drafts(out_dir: Path, year: int) -> list[ManifestEntry]:
-    """The drafts of a year, oldest first (for `history`)."""
-    return read_manifest(out_dir, year)
-
-
-def find_draft(out_dir: Path, year: int, number: int | None) -> ManifestEntry:
-    """One draft of the manifest, the latest when `number` is None."""
-    entries = read_manifest(out_dir, year)
-    if not entries:
-        raise ReportgenError(
-            f"Chưa có dự thảo nào của năm {year} trong {out_dir}. Hãy chạy `reportgen build` trước."
-        )
-    if number is None:
-        return entries[-1]
-    for entry in entries:
-        if entry.number == number:
-            return entry
-    known = ", ".join(str(e.number) for e in entries)
-    raise ReportgenError(f"Không có dự thảo số {number} của năm {year} (các dự thảo có: {known}).")
-
-
-def _highest_number_on_disk(out_dir: Path, year: int) -> int:
-    """The highest draft number any file in the folder carries (even one not in the manifest)."""
-    return max(numbered(out_dir, rf"(?:LuuTru_)?BaoCao_{year}_du-thao-(\d+)(?:[._].*)?"), default=0)
+def unregistered_files(
+    out_dir: Path, year: int, entries: Sequence[ManifestEntry]
+) -> tuple[str, ...]:
+    """Files named as drafts whose number the manifest does not know: no draft at all."""
+    known = {e.number for e in entries}
+    return tuple(
+        name for name, number in _numbers_on_disk(out_dir, year).items() if number not in known
+    )
 
 
 def fingerprint(
@@ -235,6 +137,46 @@ def _changes_since(
     return describe_changes(old, figures)
 
 
+def _registered(out_dir: Path, year: int, number: int) -> bool:
+    """Whether the manifest on disk records draft `number`."""
+    try:
+        return any(e.number == number for e in read_manifest(out_dir, year))
+    except ReportgenError:
+        return False
+
+
+def _write_draft(
+    out_dir: Path,
+    year: int,
+    contents: Sequence[tuple[Path, bytes]],
+    entries: Sequence[ManifestEntry],
+    entry: ManifestEntry,
+) -> None:
+    """Every file under a temporary name, then each renamed into place, the manifest last."""
+    temps: list[Path] = []
+    placed: list[Path] = []
+    try:
+        for path, data in contents:
+            temps.append(write_temp(path, data))
+        for tmp, (path, _) in zip(temps, contents, strict=True):
+            move_into_place(tmp, path)
+            placed.append(path)
+        write_manifest(out_dir, year, [*entries, entry])
+    except BaseException:  # failed or interrupted (Ctrl+C): this draft's own files go
+        if not _registered(out_dir, year, entry.number):
+            for path in (*temps, *placed):
+                discard(path)
+        raise
+
+
+def _skipped_note(skipped: int, number: int) -> str:
+    return (
+        f"Đã có tệp mang số dự thảo {skipped:02d} nhưng {MANIFEST} không ghi dự thảo này (có thể"
+        " do một lần lập trước bị dừng giữa chừng, hoặc do chép tay): không tính là dự thảo;"
+        f" dự thảo mới lấy số {number:02d}."
+    )
+
+
 def publish_draft(
     out_dir: Path,
     year: int,
@@ -247,55 +189,88 @@ def publish_draft(
     template_digest: str,
     tool_version: str,
     now: datetime,
+    lock_wait: float | None = None,
 ) -> PublishResult:
-    """Write a new numbered draft unless it would be identical to the latest one."""
+    """Write a new numbered draft unless it would be identical to the latest one.
+
+    Holds the folder's lock throughout, waiting up to `lock_wait` seconds for another build.
+    """
     json_data = figures_bytes(figures)
     docx_sha, json_sha = sha256_bytes(docx), sha256_bytes(json_data)
     mark = fingerprint(inputs, config_digest, template_digest, docx_sha, json_sha)
-    entries = read_manifest(out_dir, year)
-    latest = entries[-1] if entries else None
-    # A clerk may reword the latest .docx in Word: unchanged inputs must not replace it.
-    # Only when that draft's .docx is gone is a new draft worth writing.
-    if latest is not None and latest.fingerprint == mark and (out_dir / latest.docx).exists():
-        return PublishResult(draft_files(out_dir, year, latest.number), False, ())
-    highest = max([_highest_number_on_disk(out_dir, year)] + [e.number for e in entries])
-    files = draft_files(out_dir, year, highest + 1)
-    changes = _changes_since(out_dir, latest, figures)
-    entry = ManifestEntry(
-        number=files.number,
-        time=now.isoformat(timespec="seconds"),
-        tool_version=tool_version,
-        config_sha256=config_digest,
-        template_sha256=template_digest,
-        inputs=tuple(sorted(inputs, key=lambda f: f.name)),
-        fingerprint=mark,
-        docx=files.docx.name,
-        docx_sha256=docx_sha,
-        json=files.json.name,
-        json_sha256=json_sha,
-        problems=files.problems.name,
-        problems_sha256=sha256_bytes(problems_xlsx),
-        problem_count=len(figures.get("problems", ())),
-        changes=changes,
+    with folder_lock(out_dir, "build", wait=lock_wait) as held:
+        entries = read_manifest(out_dir, year)
+        latest = entries[-1] if entries else None
+        # A clerk may reword the latest .docx in Word: unchanged inputs must not replace it.
+        # Only when that draft's .docx is gone is a new draft worth writing.
+        if latest is not None and latest.fingerprint == mark and (out_dir / latest.docx).exists():
+            files = draft_files(out_dir, year, latest.number)
+            return PublishResult(files, False, (), notes=held.notes)
+        registered = max((e.number for e in entries), default=0)
+        on_disk = max(_numbers_on_disk(out_dir, year).values(), default=0)
+        files = draft_files(out_dir, year, max(registered, on_disk) + 1)
+        changes = _changes_since(out_dir, latest, figures)
+        entry = ManifestEntry(
+            number=files.number,
+            time=now.isoformat(timespec="seconds"),
+            tool_version=tool_version,
+            config_sha256=config_digest,
+            template_sha256=template_digest,
+            inputs=tuple(sorted(inputs, key=lambda f: f.name)),
+            fingerprint=mark,
+            docx=files.docx.name,
+            docx_sha256=docx_sha,
+            json=files.json.name,
+            json_sha256=json_sha,
+            problems=files.problems.name,
+            problems_sha256=sha256_bytes(problems_xlsx),
+            problem_count=len(figures.get("problems", ())),
+            changes=changes,
+        )
+        contents = ((files.docx, docx), (files.json, json_data), (files.problems, problems_xlsx))
+        _write_draft(out_dir, year, contents, entries, entry)
+        final = current_final(entries)
+        skipped = (_skipped_note(on_disk, files.number),) if on_disk > registered else ()
+    return PublishResult(
+        files, True, changes, final.number if final else None, held.notes + skipped
     )
-    written: list[Path] = []
-    try:
-        for path, data in (
-            (files.docx, docx),
-            (files.json, json_data),
-            (files.problems, problems_xlsx),
-        ):
-            atomic_write(path, data)
-            written.append(path)
-        write_manifest(out_dir, year, [*entries, entry])
-    except ReportgenError:
-        for path in written:  # this draft's own, incomplete files; earlier drafts untouched
-            path.unlink(missing_ok=True)
-        raise
-    return PublishResult(files, True, changes)
 
 
-def mark_final(out_dir: Path, year: int, number: int) -> list[ManifestEntry]:
-    """The manifest's entries with draft `number` marked final (not written)."""
-    entries = read_manifest(out_dir, year)
-    return [replace(e, final=True) if e.number == number else e for e in entries]
+def figures_of(folder: Path, year: int, which: str) -> tuple[str, dict[str, Any]]:
+    """A draft's name and figures, from its number or from a file path (its .json or .docx)."""
+    if which.isdigit():
+        entry = find_draft(folder, year, int(which))
+        return f"dự thảo {entry.number:02d}", load_figures(folder / entry.json)
+    path = Path(which)
+    if path.suffix.lower() != ".json":
+        sibling = path.with_suffix(".json")
+        if not sibling.is_file():
+            raise ReportgenError(
+                f"Không tìm thấy {sibling} (tệp số liệu đi kèm {path.name}). Hãy ghi số dự thảo"
+                " (ví dụ: reportgen diff 1 2) hoặc đường dẫn tệp .json của dự thảo."
+            )
+        path = sibling
+    return path.name, load_figures(path)
+
+
+def drafts_to_compare(
+    folder: Path, year: int, first: str | None
+) -> tuple[str, str, Literal["latest-two", "with-latest"]]:
+    """The drafts `diff` compares when not told both: the two latest, or `first` and the latest."""
+    latest = find_draft(folder, year, None)  # says so when there is no draft at all
+    entries = list_drafts(folder, year)
+    if len(entries) < 2 and (first is None or first.isdigit()):
+        raise ReportgenError(
+            f"Năm {year} mới có một dự thảo (số {latest.number:02d}) nên chưa có gì để so"
+            " sánh. Khi dữ liệu thay đổi, chạy `reportgen build` để có dự thảo mới rồi chạy"
+            " lại `reportgen diff`."
+        )
+    if first is None:
+        return str(entries[-2].number), str(latest.number), "latest-two"
+    if first.isdigit() and int(first) == latest.number:
+        raise ReportgenError(
+            f"Dự thảo {latest.number:02d} là dự thảo mới nhất nên không có gì để so sánh với nó."
+            f" Hãy ghi hai số dự thảo, ví dụ: reportgen diff {max(latest.number - 1, 1)}"
+            f" {latest.number}."
+        )
+    return first, str(latest.number), "with-latest"

@@ -11,16 +11,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from . import __version__
 from .archive import ArchiveResult, archive_draft
 from .changes import describe_changes
 from .completeness import UnitStatus, completeness, missing_unit_problems
 from .config import Config, load_config
-from .drafts import DraftFiles, ManifestEntry, find_draft, list_drafts, load_figures
+from .drafts import DraftFiles, drafts_to_compare, figures_of, unregistered_files
 from .errors import ReportgenError
 from .evaluate import evaluate, library_uses, period_summary
+from .manifest import ManifestEntry, current_final, final_chain, list_drafts
 from .models import ERROR, Figures, Intake, Problem, YearUses
 from .workspace import TEMPLATE, Workspace
 
@@ -68,6 +69,8 @@ class BuildResult:
     created: bool  # False: nothing changed since the latest draft, nothing written
     changes: tuple[str, ...]
     pdf: PdfOutcome | None  # None when no PDF was asked for
+    after_final: int | None = None  # a new draft made after this final version
+    notes: tuple[str, ...] = ()  # Vietnamese: a stale lock taken over, a number skipped
 
 
 @dataclass(frozen=True)
@@ -109,11 +112,14 @@ class FormsResult:
 
 @dataclass(frozen=True)
 class HistoryResult:
-    """The drafts of a year, oldest first."""
+    """The drafts of a year, oldest first, and which one is the final version."""
 
     year: int
     folder: Path
     drafts: tuple[ManifestEntry, ...]
+    final: int | None = None  # the current final version
+    final_chain: tuple[int, ...] = ()  # every final version in turn, the current one last
+    unregistered: tuple[str, ...] = ()  # files named as drafts the manifest does not know
 
 
 @dataclass(frozen=True)
@@ -215,6 +221,7 @@ def build(
     *,
     pdf: bool = False,
     on_file: Progress | None = None,
+    lock_wait: float | None = None,
 ) -> BuildResult:
     """Read a year's workbooks, evaluate, render, and write a new draft if anything changed."""
     from .drafts import publish_draft
@@ -252,6 +259,7 @@ def build(
         template_digest=file_digest(template),
         tool_version=__version__,
         now=now,
+        lock_wait=lock_wait,
     )
     return BuildResult(
         figures=figures,
@@ -261,6 +269,8 @@ def build(
         created=published.created,
         changes=published.changes,
         pdf=_pdf(published.draft.docx) if pdf else None,
+        after_final=published.after_final,
+        notes=published.notes,
     )
 
 
@@ -330,51 +340,18 @@ def forms(workspace: Workspace, year: int, *, on_file: Progress | None = None) -
 
 
 def history(workspace: Workspace, year: int) -> HistoryResult:
-    """The drafts the manifest of a year records."""
+    """The drafts the manifest of a year records, and the chain of its final versions."""
     folder = workspace.year_outputs(year)
-    return HistoryResult(year, folder, tuple(list_drafts(folder, year)))
-
-
-def _figures_of(workspace: Workspace, year: int, which: str) -> tuple[str, dict[str, Any]]:
-    """A draft's figures from its number or from a file path (its .json or .docx)."""
-    folder = workspace.year_outputs(year)
-    if which.isdigit():
-        entry = find_draft(folder, year, int(which))
-        return f"dự thảo {entry.number:02d}", load_figures(folder / entry.json)
-    path = Path(which)
-    if path.suffix.lower() != ".json":
-        sibling = path.with_suffix(".json")
-        if not sibling.is_file():
-            raise ReportgenError(
-                f"Không tìm thấy {sibling} (tệp số liệu đi kèm {path.name}). Hãy ghi số dự thảo"
-                " (ví dụ: reportgen diff 1 2) hoặc đường dẫn tệp .json của dự thảo."
-            )
-        path = sibling
-    return path.name, load_figures(path)
-
-
-def _drafts_to_compare(
-    workspace: Workspace, year: int, first: str | None
-) -> tuple[str, str, Literal["latest-two", "with-latest"]]:
-    """The drafts `diff` compares when not told both: the two latest, or `first` and the latest."""
-    folder = workspace.year_outputs(year)
-    latest = find_draft(folder, year, None)  # says so when there is no draft at all
     entries = list_drafts(folder, year)
-    if len(entries) < 2 and (first is None or first.isdigit()):
-        raise ReportgenError(
-            f"Năm {year} mới có một dự thảo (số {latest.number:02d}) nên chưa có gì để so"
-            " sánh. Khi dữ liệu thay đổi, chạy `reportgen build` để có dự thảo mới rồi chạy"
-            " lại `reportgen diff`."
-        )
-    if first is None:
-        return str(entries[-2].number), str(latest.number), "latest-two"
-    if first.isdigit() and int(first) == latest.number:
-        raise ReportgenError(
-            f"Dự thảo {latest.number:02d} là dự thảo mới nhất nên không có gì để so sánh với nó."
-            f" Hãy ghi hai số dự thảo, ví dụ: reportgen diff {max(latest.number - 1, 1)}"
-            f" {latest.number}."
-        )
-    return first, str(latest.number), "with-latest"
+    final = current_final(entries)
+    return HistoryResult(
+        year=year,
+        folder=folder,
+        drafts=tuple(entries),
+        final=final.number if final else None,
+        final_chain=final_chain(entries),
+        unregistered=unregistered_files(folder, year, entries),
+    )
 
 
 def diff(workspace: Workspace, year: int, first: str | None, second: str | None) -> DiffResult:
@@ -383,16 +360,24 @@ def diff(workspace: Workspace, year: int, first: str | None, second: str | None)
     Without `second`, `first` is compared with the latest draft; without either, the two
     latest drafts are compared.
     """
+    folder = workspace.year_outputs(year)
     chosen: Literal["given", "latest-two", "with-latest"] = "given"
     if second is None:
-        first, second, chosen = _drafts_to_compare(workspace, year, first)
+        first, second, chosen = drafts_to_compare(folder, year, first)
     elif first is None:
         raise ReportgenError("Hãy ghi số dự thảo thứ nhất cần so sánh.")
-    name_a, old = _figures_of(workspace, year, first)
-    name_b, new = _figures_of(workspace, year, second)
+    name_a, old = figures_of(folder, year, first)
+    name_b, new = figures_of(folder, year, second)
     return DiffResult(name_a, name_b, describe_changes(old, new), chosen)
 
 
-def archive(workspace: Workspace, year: int, number: int | None, now: datetime) -> ArchiveResult:
-    """Mark a draft final and pack it with everything it was made from, verified."""
-    return archive_draft(workspace, year, number, now)
+def archive(
+    workspace: Workspace,
+    year: int,
+    number: int | None,
+    now: datetime,
+    *,
+    lock_wait: float | None = None,
+) -> ArchiveResult:
+    """Mark a draft final (replacing any earlier final) and pack it with its sources, verified."""
+    return archive_draft(workspace, year, number, now, lock_wait=lock_wait)

@@ -16,8 +16,9 @@ from test_drafts import YEAR, make_figures, write_inputs
 from reportgen import pdf
 from reportgen.archive import archive_draft, archive_path, verify_zip
 from reportgen.config import load_config
-from reportgen.drafts import list_drafts, publish_draft
+from reportgen.drafts import publish_draft
 from reportgen.errors import ReportgenError
+from reportgen.manifest import list_drafts
 from reportgen.workspace import Workspace
 from tests.unit_workbook import write_unit_workbook
 

@@ -3,49 +3,19 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from reportgen import vocab
-from tests.unit_workbook import activity, funding_row, library, write_unit_workbook
+from tests.small_year import YEAR, write_dak_ui, write_small_year
 
-YEAR = 2025
 SERVING_XA = "Thư viện công cộng cấp xã cung cấp dịch vụ phục vụ học tập suốt đời"
-
-
-def write_dak_ui(
-    inputs: Path, *, uses: int = 1_290, serves: bool = False, social: int = 7_800_000
-) -> None:
-    """Đắk Ui's workbook: one commune library, one activity, state and social funding."""
-    write_unit_workbook(
-        inputs / str(YEAR) / "UBND xã Đắk Ui.xlsx",
-        "XA-DAKUI",
-        "UBND xã Đắk Ui",
-        YEAR,
-        libraries=[library("Thư viện xã Đắk Ui", vocab.LIB_COMMUNE, serves, False, uses)],
-        activities=[activity("Ngày hội đọc sách", 1, date(YEAR, 4, 21), 150)],
-        funding=[
-            funding_row("Mua sách", vocab.FUND_STATE, 12_000_000),
-            funding_row("Quyên góp sách", vocab.FUND_SOCIAL, social),
-        ],
-    )
 
 
 @pytest.fixture
 def built(workspace: Path, run) -> Path:
     """The workspace with two units' workbooks of 2025 and draft 01 built from them."""
-    inputs = workspace / "inputs"
-    write_unit_workbook(
-        inputs / str(YEAR) / "Trung tâm VHTT.xlsx",
-        "TTVHTT",
-        "Trung tâm Văn hóa - Thể thao - Du lịch và Truyền thông",
-        YEAR,
-        libraries=[library("Thư viện huyện Đắk Hà", vocab.LIB_DISTRICT, True, True, 12_000)],
-        funding=[funding_row("Vận động xã hội hóa", vocab.FUND_SOCIAL, 90_000_000)],
-    )
-    write_dak_ui(inputs)
+    write_small_year(workspace / "inputs")
     first = run("build", "--year", str(YEAR))
     assert first.exit_code == 0, first.output
     assert "Đã ghi dự thảo số 01" in first.output

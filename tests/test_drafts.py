@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.drafts import PublishResult, list_drafts, publish_draft
+from reportgen.drafts import PublishResult, publish_draft
 from reportgen.errors import ReportgenError
 from reportgen.files import atomic_write
+from reportgen.manifest import list_drafts
 from reportgen.models import InputFile
 
 YEAR = 2025

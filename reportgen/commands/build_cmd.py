@@ -44,6 +44,8 @@ def _echo_summary(result: jobs.BuildResult) -> None:
 
 def _echo_draft(result: jobs.BuildResult) -> None:
     draft = result.draft
+    for note in result.notes:
+        click.echo(note)
     if not result.created:
         click.echo(
             f"Dữ liệu, cấu hình và mẫu không đổi so với dự thảo số {draft.number:02d}: "
@@ -57,6 +59,12 @@ def _echo_draft(result: jobs.BuildResult) -> None:
         click.echo("Thay đổi so với dự thảo trước:")
         for line in result.changes:
             click.echo(f"  - {line}")
+    if result.after_final is not None:
+        click.echo(
+            f"Lưu ý: dự thảo số {draft.number:02d} mới lập sau bản chính thức số "
+            f"{result.after_final:02d}; nếu gửi bản mới thì chạy lại `reportgen archive --year "
+            f"{result.figures.year}` để lưu trữ và đánh dấu bản mới là bản chính thức."
+        )
 
 
 def _echo_pdf(pdf: jobs.PdfOutcome) -> None:

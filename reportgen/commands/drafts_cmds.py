@@ -13,6 +13,15 @@ from .common import translate_errors, workspace_options, year_option
 CHANGE_LINES_SHOWN = 3
 
 
+def _final_text(entry: jobs.ManifestEntry) -> str:
+    """The last column of `history`: whether a draft is, or was, the final version."""
+    if entry.final:
+        return "chính thức" + (f" (thay thế bản {entry.replaces:02d})" if entry.replaces else "")
+    if entry.replaced_by is not None:
+        return f"đã được thay thế bởi bản {entry.replaced_by:02d}"
+    return ""
+
+
 @click.command("history")
 @year_option
 @workspace_options
@@ -23,19 +32,38 @@ def history(year: int, workspace: Workspace) -> None:
     where = result.folder.as_posix()
     if not result.drafts:
         click.echo(f"Chưa có dự thảo nào của năm {year} trong {where}.")
-        return
-    click.echo(f"Các dự thảo báo cáo năm {year} ({where}):")
-    click.echo(f"{'Số':>3}  {'Thời gian':<19}  {'Tệp':<28}  {'Vấn đề':>6}  Bản chính thức")
+    else:
+        click.echo(f"Các dự thảo báo cáo năm {year} ({where}):")
+        click.echo(f"{'Số':>3}  {'Thời gian':<19}  {'Tệp':<28}  {'Vấn đề':>6}  Bản chính thức")
     for e in result.drafts:
-        final = "chính thức" if e.final else ""
         when = e.time.replace("T", " ")[:19]
-        click.echo(f"{e.number:>3}  {when:<19}  {e.docx:<28}  {e.problem_count:>6}  {final}")
+        click.echo(
+            f"{e.number:>3}  {when:<19}  {e.docx:<28}  {e.problem_count:>6}  {_final_text(e)}"
+        )
         for line in e.changes[:CHANGE_LINES_SHOWN]:
             click.echo(f"       - {line}")
         if len(e.changes) > CHANGE_LINES_SHOWN:
             click.echo(f"       (và {len(e.changes) - CHANGE_LINES_SHOWN} thay đổi khác)")
         if not e.changes and e is not result.drafts[0]:
             click.echo("       - số liệu không đổi so với dự thảo trước")
+    if result.final is not None:
+        chain = " → ".join(f"{n:02d}" for n in result.final_chain)
+        later = (
+            " (các bản chính thức lần lượt: " + chain + ")" if len(result.final_chain) > 1 else ""
+        )
+        click.echo(f"Bản chính thức hiện hành: dự thảo {result.final:02d}{later}.")
+        newest = result.drafts[-1].number
+        if newest != result.final:
+            click.echo(
+                f"Dự thảo {newest:02d} lập sau bản chính thức; nếu gửi bản mới thì chạy "
+                f"`reportgen archive --year {year}`."
+            )
+    if result.unregistered:
+        click.echo(
+            f"Không tính là dự thảo ({len(result.unregistered)} tệp không có trong danh sách dự "
+            "thảo, có thể do một lần lập bị dừng giữa chừng hoặc do chép tay): "
+            + ", ".join(result.unregistered)
+        )
 
 
 @click.command("diff")
@@ -62,6 +90,15 @@ def diff(first: str | None, second: str | None, year: int, workspace: Workspace)
         click.echo(f"  - {line}")
 
 
+def _echo_marked(result: jobs.ArchiveResult) -> None:
+    click.echo(f"Đã đánh dấu dự thảo {result.number:02d} là bản chính thức.")
+    if result.replaces is not None:
+        click.echo(
+            f"Dự thảo {result.number:02d} thay thế bản chính thức trước đó (dự thảo "
+            f"{result.replaces:02d}); dự thảo {result.replaces:02d} không còn là bản chính thức."
+        )
+
+
 @click.command("archive")
 @year_option
 @click.option(
@@ -82,9 +119,11 @@ def archive(year: int, number: int | None, workspace: Workspace) -> None:
             f"Bản lưu trữ dự thảo {result.number:02d} đã có: {where}; không ghi đè. "
             f"Đã kiểm tra lại: {result.members} tệp bên trong nguyên vẹn."
         )
+        if result.marked:
+            _echo_marked(result)
         return
     for note in result.notes:
         click.echo(note)
-    click.echo(f"Đã đánh dấu dự thảo {result.number:02d} là bản chính thức.")
+    _echo_marked(result)
     click.echo(f"Đã ghi bản lưu trữ: {where}")
     click.echo(f"Đã kiểm tra lại bản lưu trữ: {result.members} tệp, nội dung khớp từng byte.")
