@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -188,13 +188,14 @@ def archive_draft(
     now: datetime,
     *,
     lock_wait: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> ArchiveResult:
     """Mark a draft final, in place of any earlier final version, and write its verified archive.
 
     Holds the folder's lock, so a build publishing meanwhile loses no manifest entry.
     """
     out_dir = workspace.year_outputs(year)
-    with folder_lock(out_dir, "archive", wait=lock_wait) as held:
+    with folder_lock(out_dir, "archive", wait=lock_wait, on_wait=on_wait) as held:
         entry = find_draft(out_dir, year, number)
         target = archive_path(out_dir, year, entry.number)
         entries, replaces = mark_final(read_manifest(out_dir, year), entry.number)

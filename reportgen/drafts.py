@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -190,6 +190,7 @@ def publish_draft(
     tool_version: str,
     now: datetime,
     lock_wait: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> PublishResult:
     """Write a new numbered draft unless it would be identical to the latest one.
 
@@ -198,7 +199,7 @@ def publish_draft(
     json_data = figures_bytes(figures)
     docx_sha, json_sha = sha256_bytes(docx), sha256_bytes(json_data)
     mark = fingerprint(inputs, config_digest, template_digest, docx_sha, json_sha)
-    with folder_lock(out_dir, "build", wait=lock_wait) as held:
+    with folder_lock(out_dir, "build", wait=lock_wait, on_wait=on_wait) as held:
         entries = read_manifest(out_dir, year)
         latest = entries[-1] if entries else None
         # A clerk may reword the latest .docx in Word: unchanged inputs must not replace it.

@@ -222,6 +222,7 @@ def build(
     pdf: bool = False,
     on_file: Progress | None = None,
     lock_wait: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Read a year's workbooks, evaluate, render, and write a new draft if anything changed."""
     from .drafts import publish_draft
@@ -260,6 +261,7 @@ def build(
         tool_version=__version__,
         now=now,
         lock_wait=lock_wait,
+        on_wait=on_wait,
     )
     return BuildResult(
         figures=figures,
@@ -378,6 +380,7 @@ def archive(
     now: datetime,
     *,
     lock_wait: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> ArchiveResult:
     """Mark a draft final (replacing any earlier final) and pack it with its sources, verified."""
-    return archive_draft(workspace, year, number, now, lock_wait=lock_wait)
+    return archive_draft(workspace, year, number, now, lock_wait=lock_wait, on_wait=on_wait)

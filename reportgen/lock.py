@@ -177,8 +177,18 @@ def _busy(folder: Path, path: Path, holder: Holder | None, wait: float) -> Repor
     )
 
 
-def acquire(folder: Path, command: str, *, wait: float, clock: Clock = time.time) -> HeldLock:
-    """Take the lock of `folder`, waiting up to `wait` seconds for its holder to finish."""
+def acquire(
+    folder: Path,
+    command: str,
+    *,
+    wait: float,
+    clock: Clock = time.time,
+    on_wait: Callable[[str], None] | None = None,
+) -> HeldLock:
+    """Take the lock of `folder`, waiting up to `wait` seconds for its holder to finish.
+
+    `on_wait` hears once, in Vietnamese, that this run is waiting and for whom.
+    """
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -207,6 +217,12 @@ def acquire(folder: Path, command: str, *, wait: float, clock: Clock = time.time
             continue
         if time.monotonic() >= deadline:
             raise _busy(folder, path, holder, wait)
+        if on_wait is not None and holder is not None:
+            on_wait(
+                f"Đang có một lần chạy khác ({_who(holder)}) ghi vào {folder.as_posix()}; chờ lần "
+                f"đó xong (tối đa {math.ceil(wait)} giây)…"
+            )
+            on_wait = None  # said once
         time.sleep(POLL_SECONDS if holder is not None else POLL_SECONDS / 10)
 
 
@@ -222,10 +238,21 @@ def release(held: HeldLock) -> None:
 
 @contextmanager
 def folder_lock(
-    folder: Path, command: str, *, wait: float | None = None, clock: Clock = time.time
+    folder: Path,
+    command: str,
+    *,
+    wait: float | None = None,
+    clock: Clock = time.time,
+    on_wait: Callable[[str], None] | None = None,
 ) -> Iterator[HeldLock]:
     """Hold the lock of `folder` for the `with` block, after removing leftover temp files."""
-    held = acquire(folder, command, wait=WAIT_SECONDS if wait is None else wait, clock=clock)
+    held = acquire(
+        folder,
+        command,
+        wait=WAIT_SECONDS if wait is None else wait,
+        clock=clock,
+        on_wait=on_wait,
+    )
     try:
         remove_temp_files(folder, held.since)
         yield held

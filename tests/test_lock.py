@@ -95,3 +95,13 @@ def test_temporary_files_older_than_the_lock_are_removed(tmp_path):
         assert not left.exists()
         assert writing.exists() and theirs.exists()
     assert not (tmp_path / LOCK_FILE).exists()
+
+
+def test_a_waiting_run_says_once_whom_it_waits_for(tmp_path):
+    write_lock(tmp_path, host="may-ke-toan", pid=4321)
+    heard: list[str] = []
+    with pytest.raises(ReportgenError):
+        acquire(tmp_path, "build", wait=0.3, on_wait=heard.append)
+    (said,) = heard
+    assert said.startswith("Đang có một lần chạy khác (`reportgen build` trên máy may-ke-toan")
+    assert "chờ lần đó xong (tối đa 1 giây)" in said

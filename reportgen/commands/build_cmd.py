@@ -9,7 +9,14 @@ import click
 from .. import fmt, jobs
 from ..errors import ReportgenError
 from ..workspace import Workspace
-from .common import echo_problems, file_progress, translate_errors, workspace_options, year_option
+from .common import (
+    echo_problems,
+    file_progress,
+    say_waiting,
+    translate_errors,
+    workspace_options,
+    year_option,
+)
 
 
 def _echo_summary(result: jobs.BuildResult) -> None:
@@ -92,7 +99,14 @@ def _echo_pdf(pdf: jobs.PdfOutcome) -> None:
 @translate_errors
 def build(year: int, workspace: Workspace, pdf: bool) -> None:
     """Lập báo cáo năm từ bảng tính của các đơn vị; mỗi lần có thay đổi là một dự thảo mới."""
-    result = jobs.build(workspace, year, datetime.now(), pdf=pdf, on_file=file_progress())
+    result = jobs.build(
+        workspace,
+        year,
+        datetime.now(),
+        pdf=pdf,
+        on_file=file_progress(),
+        on_wait=say_waiting,
+    )
     _echo_summary(result)
     echo_problems(result.problems, result.unit_names)
     _echo_draft(result)

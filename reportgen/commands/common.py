@@ -133,3 +133,8 @@ def echo_problems(problems: Sequence[Problem], unit_names: Mapping[str, str]) ->
         mark = "Lỗi" if p.severity == ERROR else "Cảnh báo"
         click.echo(f"    - [{mark}] {p.location()}: {p.message}")
     return errors
+
+
+def say_waiting(message: str) -> None:
+    """Tell the clerk, on the error stream, that this run waits for another."""
+    click.echo(message, err=True)

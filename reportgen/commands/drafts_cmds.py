@@ -8,7 +8,7 @@ import click
 
 from .. import jobs
 from ..workspace import Workspace
-from .common import translate_errors, workspace_options, year_option
+from .common import say_waiting, translate_errors, workspace_options, year_option
 
 CHANGE_LINES_SHOWN = 3
 
@@ -112,7 +112,7 @@ def _echo_marked(result: jobs.ArchiveResult) -> None:
 @translate_errors
 def archive(year: int, number: int | None, workspace: Workspace) -> None:
     """Đánh dấu một dự thảo là bản chính thức và lưu trữ nó cùng toàn bộ dữ liệu đã dùng."""
-    result = jobs.archive(workspace, year, number, datetime.now())
+    result = jobs.archive(workspace, year, number, datetime.now(), on_wait=say_waiting)
     where = result.path.as_posix()
     if not result.created:
         click.echo(
