@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from .changes import describe_changes
 from .errors import ReportgenError
-from .files import discard, move_into_place, sha256_bytes, write_temp
+from .files import atomic_write, discard, move_into_place, sha256_bytes, write_temp
 from .lock import folder_lock
 from .manifest import (
     MANIFEST,
@@ -44,6 +44,60 @@ class DraftFiles:
     problems: Path
 
 
+PRISTINE_DIR = ".ban-goc"  # each draft as generated, before any edit: the next merge's base
+
+
+@dataclass(frozen=True)
+class CarryOver:
+    """What became of the clerk's Word edits of the previous draft."""
+
+    from_draft: int
+    carried: bool  # False: edits were found but not carried (see `reason`)
+    kept: int = 0
+    added: int = 0
+    deleted: int = 0
+    to_review: tuple[str, ...] = ()  # the clerk's texts put beside changed figures, highlighted
+    reason: Literal["", "no-merge", "no-base", "unreadable"] = ""
+
+
+def pristine_path(out_dir: Path, docx_name: str) -> Path:
+    """Where the draft `docx_name` is kept as generated."""
+    return out_dir / PRISTINE_DIR / docx_name
+
+
+def _carry(
+    out_dir: Path, latest: ManifestEntry | None, docx: bytes, merge: bool
+) -> tuple[bytes, CarryOver | None]:
+    """The new draft with the clerk's edits of the latest one in it, and what was done."""
+    if latest is None or not (out_dir / latest.docx).is_file():
+        return docx, None
+    edited = (out_dir / latest.docx).read_bytes()
+    if sha256_bytes(edited) == latest.docx_sha256:
+        return docx, None  # not edited since it was written
+    if not merge:
+        return docx, CarryOver(latest.number, False, reason="no-merge")
+    base = pristine_path(out_dir, latest.docx)
+    if not base.is_file():
+        return docx, CarryOver(latest.number, False, reason="no-base")
+    from .merge import carry_edits
+
+    try:
+        merged = carry_edits(base.read_bytes(), edited, docx)
+    except Exception:  # a file Word or another program left unreadable: say so, lose nothing
+        return docx, CarryOver(latest.number, False, reason="unreadable")
+    return merged.docx, CarryOver(
+        latest.number, True, merged.kept, merged.added, merged.deleted, merged.to_review
+    )
+
+
+def _keep_pristine(out_dir: Path, docx_name: str, docx: bytes) -> None:
+    """Keep the draft as generated, the base of the next merge; without it, that merge says so."""
+    try:
+        atomic_write(pristine_path(out_dir, docx_name), docx, overwrite=True)
+    except ReportgenError:
+        pass  # the draft itself is whole and registered: only the next merge is lost, and told
+
+
 @dataclass(frozen=True)
 class PublishResult:
     """What a build did: a new draft, or nothing because nothing changed."""
@@ -53,6 +107,7 @@ class PublishResult:
     changes: tuple[str, ...]  # Vietnamese lines; empty for the first draft
     after_final: int | None = None  # the final version a new draft came after: archive again
     notes: tuple[str, ...] = ()  # Vietnamese: a stale lock taken over, a number skipped
+    carry: CarryOver | None = None  # the clerk's edits of the previous draft, carried or not
 
 
 def draft_files(out_dir: Path, year: int, number: int) -> DraftFiles:
@@ -191,6 +246,7 @@ def publish_draft(
     now: datetime,
     lock_wait: float | None = None,
     on_wait: Callable[[str], None] | None = None,
+    merge: bool = True,
 ) -> PublishResult:
     """Write a new numbered draft unless it would be identical to the latest one.
 
@@ -211,6 +267,7 @@ def publish_draft(
         on_disk = max(_numbers_on_disk(out_dir, year).values(), default=0)
         files = draft_files(out_dir, year, max(registered, on_disk) + 1)
         changes = _changes_since(out_dir, latest, figures)
+        written, carry = _carry(out_dir, latest, docx, merge)
         entry = ManifestEntry(
             number=files.number,
             time=now.isoformat(timespec="seconds"),
@@ -220,7 +277,7 @@ def publish_draft(
             inputs=tuple(sorted(inputs, key=lambda f: f.name)),
             fingerprint=mark,
             docx=files.docx.name,
-            docx_sha256=docx_sha,
+            docx_sha256=sha256_bytes(written),
             json=files.json.name,
             json_sha256=json_sha,
             problems=files.problems.name,
@@ -228,12 +285,13 @@ def publish_draft(
             problem_count=len(figures.get("problems", ())),
             changes=changes,
         )
-        contents = ((files.docx, docx), (files.json, json_data), (files.problems, problems_xlsx))
+        contents = ((files.docx, written), (files.json, json_data), (files.problems, problems_xlsx))
         _write_draft(out_dir, year, contents, entries, entry)
+        _keep_pristine(out_dir, files.docx.name, docx)
         final = current_final(entries)
         skipped = (_skipped_note(on_disk, files.number),) if on_disk > registered else ()
     return PublishResult(
-        files, True, changes, final.number if final else None, held.notes + skipped
+        files, True, changes, final.number if final else None, held.notes + skipped, carry
     )
 
 

@@ -18,7 +18,7 @@ from .archive import ArchiveResult, archive_draft
 from .changes import describe_changes
 from .completeness import UnitStatus, completeness, missing_unit_problems
 from .config import Config, load_config
-from .drafts import DraftFiles, drafts_to_compare, figures_of, unregistered_files
+from .drafts import CarryOver, DraftFiles, drafts_to_compare, figures_of, unregistered_files
 from .errors import ReportgenError
 from .evaluate import evaluate, library_uses, period_summary
 from .manifest import ManifestEntry, current_final, final_chain, list_drafts
@@ -28,6 +28,7 @@ from .workspace import TEMPLATE, Workspace
 __all__ = [
     "ArchiveResult",
     "BuildResult",
+    "CarryOver",
     "CheckResult",
     "DiffResult",
     "DraftFiles",
@@ -71,6 +72,8 @@ class BuildResult:
     pdf: PdfOutcome | None  # None when no PDF was asked for
     after_final: int | None = None  # a new draft made after this final version
     notes: tuple[str, ...] = ()  # Vietnamese: a stale lock taken over, a number skipped
+    carry: CarryOver | None = None  # the clerk's edits of the previous draft
+    merge: bool = True  # False: built from the template alone (--no-merge)
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,7 @@ def build(
     on_file: Progress | None = None,
     lock_wait: float | None = None,
     on_wait: Callable[[str], None] | None = None,
+    merge: bool = True,
 ) -> BuildResult:
     """Read a year's workbooks, evaluate, render, and write a new draft if anything changed."""
     from .drafts import publish_draft
@@ -262,6 +266,7 @@ def build(
         now=now,
         lock_wait=lock_wait,
         on_wait=on_wait,
+        merge=merge,
     )
     return BuildResult(
         figures=figures,
@@ -273,6 +278,8 @@ def build(
         pdf=_pdf(published.draft.docx) if pdf else None,
         after_final=published.after_final,
         notes=published.notes,
+        carry=published.carry,
+        merge=merge,
     )
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.drafts import PublishResult, publish_draft
+from reportgen.drafts import PRISTINE_DIR, PublishResult, publish_draft
 from reportgen.errors import ReportgenError
 from reportgen.files import atomic_write
 from reportgen.manifest import list_drafts
@@ -82,7 +82,11 @@ def publish(tmp_path: Path, content: bytes = b"v1", figures: dict | None = None,
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
+    return {
+        p.name: (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.iterdir())
+        if p.is_file()  # .ban-goc/ holds each draft as generated: the tool's own
+    }
 
 
 def test_first_build_writes_draft_01_and_the_manifest(tmp_path):
@@ -110,7 +114,7 @@ def test_first_build_writes_draft_01_and_the_manifest(tmp_path):
     assert draft["docx_sha256"] == hashlib.sha256(b"DOCX:v1").hexdigest()
     assert draft["config_sha256"] == "c" * 64 and draft["template_sha256"] == "t" * 64
     assert draft["final"] is False
-    assert sorted(p.name for p in out.iterdir()) == [
+    assert sorted(p.name for p in out.iterdir() if p.name != PRISTINE_DIR) == [
         "BaoCao_2025_du-thao-01.docx",
         "BaoCao_2025_du-thao-01.json",
         "BaoCao_2025_du-thao-01_van-de.xlsx",
@@ -195,7 +199,7 @@ def test_damaged_manifest_stops_with_a_message_and_is_left_alone(tmp_path):
     with pytest.raises(ReportgenError, match="manifest.json bị hỏng"):
         publish(tmp_path)
     assert (out / "manifest.json").read_text(encoding="utf-8") == "{ not json"
-    assert [p.name for p in out.iterdir()] == ["manifest.json"]
+    assert [p.name for p in out.iterdir() if p.name != PRISTINE_DIR] == ["manifest.json"]
 
 
 @pytest.mark.parametrize(

@@ -74,6 +74,46 @@ def _echo_draft(result: jobs.BuildResult) -> None:
         )
 
 
+def _echo_carry(result: jobs.BuildResult) -> None:
+    """What became of the clerk's edits of the previous draft."""
+    carry, number = result.carry, result.draft.number
+    if not result.created:
+        return
+    if carry is None:
+        if not result.merge:
+            click.echo(f"Dự thảo số {number:02d} lập từ mẫu (--no-merge).")
+        return
+    old = f"{carry.from_draft:02d}"
+    if carry.reason == "no-merge":
+        click.echo(
+            f"Dự thảo số {number:02d} lập từ mẫu (--no-merge): các chỗ đã sửa trong dự thảo "
+            f"{old} KHÔNG được chuyển sang; dự thảo {old} vẫn giữ nguyên."
+        )
+        return
+    if not carry.carried:
+        why = (
+            "không còn bản gốc để so sánh (dự thảo đó lập bằng phiên bản cũ của công cụ)"
+            if carry.reason == "no-base"
+            else "không đọc được tệp đó"
+        )
+        click.echo(
+            f"Lưu ý: dự thảo {old} đã được sửa sau khi lập nhưng {why}: các chỗ sửa KHÔNG được "
+            f"chuyển sang dự thảo {number:02d}. Hãy chép lại từ dự thảo {old} (vẫn giữ nguyên)."
+        )
+        return
+    click.echo(
+        f"Đã chuyển các chỗ sửa trong dự thảo {old} sang dự thảo {number:02d}: giữ "
+        f"{carry.kept} đoạn đã sửa, {carry.added} đoạn thêm, bỏ {carry.deleted} đoạn đã xóa; "
+        f"{len(carry.to_review)} đoạn cần xem lại."
+    )
+    if carry.to_review:
+        click.echo(
+            "  Các đoạn cần xem lại (số liệu đã đổi; câu đã sửa được ghi tô vàng ngay sau câu mới):"
+        )
+        for text in carry.to_review:
+            click.echo(f"  - {text[:120]}{'…' if len(text) > 120 else ''}")
+
+
 def _echo_pdf(pdf: jobs.PdfOutcome) -> None:
     where = pdf.path.as_posix() if pdf.path else ""
     if pdf.status == "no-libreoffice":
@@ -96,8 +136,14 @@ def _echo_pdf(pdf: jobs.PdfOutcome) -> None:
 @year_option
 @workspace_options
 @click.option("--pdf", is_flag=True, help="Chuyển thêm bản dự thảo sang PDF (cần LibreOffice).")
+@click.option(
+    "--no-merge",
+    "no_merge",
+    is_flag=True,
+    help="Lập dự thảo mới chỉ từ mẫu, không chuyển các chỗ đã sửa trong dự thảo trước.",
+)
 @translate_errors
-def build(year: int, workspace: Workspace, pdf: bool) -> None:
+def build(year: int, workspace: Workspace, pdf: bool, no_merge: bool) -> None:
     """Lập báo cáo năm từ bảng tính của các đơn vị; mỗi lần có thay đổi là một dự thảo mới."""
     result = jobs.build(
         workspace,
@@ -106,9 +152,11 @@ def build(year: int, workspace: Workspace, pdf: bool) -> None:
         pdf=pdf,
         on_file=file_progress(),
         on_wait=say_waiting,
+        merge=not no_merge,
     )
     _echo_summary(result)
     echo_problems(result.problems, result.unit_names)
     _echo_draft(result)
+    _echo_carry(result)
     if result.pdf is not None:
         _echo_pdf(result.pdf)
