@@ -29,7 +29,7 @@ from .manifest import (
     read_manifest,
     write_manifest,
 )
-from .workspace import CONFIG_DIR, TEMPLATE, Workspace
+from .workspace import CONFIG_DIR, INPUTS_DIR, TEMPLATE, Workspace
 
 SUMS = "SHA256SUMS.txt"
 
@@ -62,20 +62,39 @@ def scan_inputs(folder: Path) -> dict[str, str]:
 def input_differences(entry: ManifestEntry, folder: Path) -> list[str]:
     """How the input folder differs from what the draft was made from, one line per file."""
     recorded = {f.name: f.sha256 for f in entry.inputs if not is_clutter(f.name)}
-    present = scan_inputs(folder)
+    return _differences(recorded, scan_inputs(folder), "")
+
+
+def _differences(recorded: Mapping[str, str], present: Mapping[str, str], prefix: str) -> list[str]:
+    """One line per file edited, gone or added, each name after `prefix`."""
     lines = [
-        f"đã bị sửa: {name}"
+        f"đã bị sửa: {prefix}{name}"
         for name in recorded
         if name in present and present[name] != recorded[name]
     ]
-    lines += [f"không còn: {name}" for name in recorded if name not in present]
-    lines += [f"mới thêm: {name}" for name in present if name not in recorded]
+    lines += [f"không còn: {prefix}{name}" for name in recorded if name not in present]
+    lines += [f"mới thêm: {prefix}{name}" for name in present if name not in recorded]
+    return lines
+
+
+def earlier_differences(entry: ManifestEntry, workspace: Workspace) -> list[str]:
+    """How the earlier years' files the figures used differ from when the draft was made."""
+    lines: list[str] = []
+    for past_year in sorted({f.year for f in entry.earlier_inputs}):
+        recorded = {
+            f.name: f.sha256
+            for f in entry.earlier_inputs
+            if f.year == past_year and not is_clutter(f.name)
+        }
+        present = scan_inputs(workspace.year_inputs(past_year))
+        lines += _differences(recorded, present, f"{INPUTS_DIR}/{past_year}/")
     return lines
 
 
 def _check_sources(entry: ManifestEntry, workspace: Workspace, year: int) -> None:
     """Refuse when inputs, configuration or template are no longer those of the draft."""
     lines = input_differences(entry, workspace.year_inputs(year))
+    lines += earlier_differences(entry, workspace)
     if load_config(workspace).digest != entry.config_sha256:
         lines.append(f"cấu hình trong {CONFIG_DIR}/ đã thay đổi")
     template = workspace.template
@@ -123,7 +142,10 @@ def collect_members(
     members[MANIFEST] = manifest
     inputs_folder = workspace.year_inputs(year)
     for f in entry.inputs:
-        members[f"inputs/{year}/{f.name}"] = _read(inputs_folder / f.name, "tệp đầu vào")
+        members[f"{INPUTS_DIR}/{year}/{f.name}"] = _read(inputs_folder / f.name, "tệp đầu vào")
+    for e in entry.earlier_inputs:
+        path = workspace.year_inputs(e.year) / e.name
+        members[f"{INPUTS_DIR}/{e.year}/{e.name}"] = _read(path, "tệp đầu vào")
     for path in workspace.config_files:
         members[f"{CONFIG_DIR}/{path.name}"] = _read(path, "tệp cấu hình")
     members[TEMPLATE] = _read(workspace.template, "mẫu báo cáo")

@@ -31,7 +31,7 @@ from .manifest import (
     read_manifest,
     write_manifest,
 )
-from .models import InputFile
+from .models import EarlierInput, InputFile
 
 
 @dataclass(frozen=True)
@@ -146,11 +146,16 @@ def fingerprint(
     template_digest: str,
     docx_sha256: str,
     json_sha256: str,
+    earlier_inputs: Sequence[EarlierInput] = (),
 ) -> str:
     """What makes a draft different from another: neither the time nor the tool version."""
     digest = hashlib.sha256()
     for f in sorted(inputs, key=lambda f: f.name):
         digest.update(f"input\0{f.name}\0{f.sha256}\0{f.unit}\0{f.status}\n".encode())
+    # An earlier year's workbook edited without changing a figure is still a different source:
+    # the draft made before it can no longer be archived, so a build must make a new one.
+    for e in sorted(earlier_inputs, key=lambda e: (e.year, e.name)):
+        digest.update(f"earlier\0{e.year}\0{e.name}\0{e.sha256}\n".encode())
     for label, value in (
         ("config", config_digest),
         ("template", template_digest),
@@ -244,6 +249,7 @@ def publish_draft(
     template_digest: str,
     tool_version: str,
     now: datetime,
+    earlier_inputs: Sequence[EarlierInput] = (),
     lock_wait: float | None = None,
     on_wait: Callable[[str], None] | None = None,
     merge: bool = True,
@@ -254,7 +260,8 @@ def publish_draft(
     """
     json_data = figures_bytes(figures)
     docx_sha, json_sha = sha256_bytes(docx), sha256_bytes(json_data)
-    mark = fingerprint(inputs, config_digest, template_digest, docx_sha, json_sha)
+    earlier = tuple(sorted(earlier_inputs, key=lambda e: (e.year, e.name)))
+    mark = fingerprint(inputs, config_digest, template_digest, docx_sha, json_sha, earlier)
     with folder_lock(out_dir, "build", wait=lock_wait, on_wait=on_wait) as held:
         entries = read_manifest(out_dir, year)
         latest = entries[-1] if entries else None
@@ -284,6 +291,7 @@ def publish_draft(
             problems_sha256=sha256_bytes(problems_xlsx),
             problem_count=len(figures.get("problems", ())),
             changes=changes,
+            earlier_inputs=earlier,
         )
         contents = ((files.docx, written), (files.json, json_data), (files.problems, problems_xlsx))
         _write_draft(out_dir, year, contents, entries, entry)

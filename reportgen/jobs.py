@@ -8,7 +8,7 @@ heavy libraries (openpyxl, docxtpl) are imported inside the functions that need 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -20,9 +20,10 @@ from .completeness import UnitStatus, completeness, missing_unit_problems
 from .config import Config, load_config
 from .drafts import CarryOver, DraftFiles, drafts_to_compare, figures_of, unregistered_files
 from .errors import ReportgenError
-from .evaluate import evaluate, library_uses, period_summary
 from .manifest import ManifestEntry, current_final, final_chain, list_drafts
 from .models import ERROR, Figures, Intake, Problem, YearUses
+from .reproduce import read_years, year_figures, year_history
+from .verify import VerifyResult
 from .workspace import TEMPLATE, Workspace
 
 __all__ = [
@@ -39,12 +40,14 @@ __all__ = [
     "PdfOutcome",
     "Progress",
     "UnitStatus",
+    "VerifyResult",
     "archive",
     "build",
     "check",
     "diff",
     "forms",
     "history",
+    "verify_archive",
 ]
 
 Progress = Callable[[int, int, str], None]  # (file number from 1, file count, file name)
@@ -154,55 +157,12 @@ def _require_inputs(workspace: Workspace, year: int) -> Path:
     return folder
 
 
-def _read_years(
-    workspace: Workspace, year: int, config: Config, on_file: Progress | None
-) -> tuple[Intake, dict[int, Intake]]:
-    """A year's returns with year-on-year warnings, and the returns of every earlier year."""
-    from .consistency import year_on_year_warnings
-    from .intake import read_year
-
-    intake = read_year(workspace.year_inputs(year), year, config, on_file=on_file)
-    earlier: dict[int, Intake] = {}
-    for past_year in workspace.earlier_years(year):
-        past = read_year(workspace.year_inputs(past_year), past_year, config)
-        earlier[past_year] = past
-        if past_year == year - 1:
-            warnings = year_on_year_warnings(intake, past)
-            intake = replace(intake, problems=intake.problems + warnings)
-    return intake, earlier
-
-
-def _history(earlier: dict[int, Intake], config: Config, before: int) -> dict[int, YearUses]:
-    """The library uses of the years before `before`: the plan's baseline, then workbooks."""
-    history = {y: YearUses(y, uses, None) for y, uses in config.plan.baseline_uses if y < before}
-    for past_year, past in earlier.items():
-        if past_year < before and past.returns:
-            history[past_year] = library_uses(past)
-    return history
-
-
 def _read_checked(
     workspace: Workspace, year: int, config: Config, on_file: Progress | None
 ) -> tuple[Intake, dict[int, YearUses]]:
     """A year's returns with year-on-year warnings, and the library uses of earlier years."""
-    intake, earlier = _read_years(workspace, year, config, on_file)
-    return intake, _history(earlier, config, year)
-
-
-def _figures(
-    workspace: Workspace, year: int, config: Config, on_file: Progress | None
-) -> tuple[Intake, Figures]:
-    """A year's returns and figures; in a review year, with every year of the period so far."""
-    intake, earlier = _read_years(workspace, year, config, on_file)
-    figures = evaluate(intake, config, _history(earlier, config, year))
-    if year not in (config.plan.midterm_year, config.plan.final_year):
-        return intake, figures
-    past = {
-        y: evaluate(i, config, _history(earlier, config, y))
-        for y, i in earlier.items()
-        if i.returns and y >= config.plan.year
-    }
-    return intake, replace(figures, period=period_summary(figures, past, config.plan.year))
+    intake, earlier = read_years(workspace, year, config, on_file)
+    return intake, year_history(earlier, config, year)
 
 
 def _pdf(docx: Path) -> PdfOutcome:
@@ -244,7 +204,8 @@ def build(
             f"Không tìm thấy mẫu báo cáo {TEMPLATE} trong thư mục làm việc "
             f"{workspace.root.as_posix()}."
         )
-    intake, figures = _figures(workspace, year, config, on_file)
+    made = year_figures(workspace, year, config, on_file)
+    intake, figures = made.intake, made.figures
     if not intake.returns:
         raise ReportgenError(
             f"Không có bảng tính hợp lệ nào của năm {year} trong {folder.as_posix()} nên chưa "
@@ -260,6 +221,7 @@ def build(
             intake.problems, config.unit_names, year, config.plan.deadline
         ),
         inputs=intake.files,
+        earlier_inputs=made.earlier_inputs,
         config_digest=config.digest,
         template_digest=file_digest(template),
         tool_version=__version__,
@@ -391,3 +353,10 @@ def archive(
 ) -> ArchiveResult:
     """Mark a draft final (replacing any earlier final) and pack it with its sources, verified."""
     return archive_draft(workspace, year, number, now, lock_wait=lock_wait, on_wait=on_wait)
+
+
+def verify_archive(path: Path) -> VerifyResult:
+    """Rebuild an archive's figures from the zip alone, in a temporary folder, and compare."""
+    from .verify import verify_archive as rebuild_and_compare
+
+    return rebuild_and_compare(path)

@@ -10,7 +10,7 @@ from typing import Any, cast, get_args
 
 from .errors import ReportgenError
 from .files import atomic_write
-from .models import FileStatus, InputFile
+from .models import EarlierInput, FileStatus, InputFile
 
 MANIFEST = "manifest.json"
 
@@ -37,6 +37,8 @@ class ManifestEntry:
     final: bool = False  # the current final version: at most one draft of a year
     replaces: int | None = None  # the final version this one replaced when it was archived
     replaced_by: int | None = None  # a final version no longer: the draft archived after it
+    # Earlier years' files the figures came from; empty in manifests written before they were kept
+    earlier_inputs: tuple[EarlierInput, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         """The entry as the manifest stores it, keys in a fixed order."""
@@ -62,6 +64,9 @@ class ManifestEntry:
             "final": self.final,
             "replaces": self.replaces,
             "replaced_by": self.replaced_by,
+            "earlier_inputs": [
+                {"year": f.year, "name": f.name, "sha256": f.sha256} for f in self.earlier_inputs
+            ],
         }
 
     @classmethod
@@ -90,6 +95,10 @@ class ManifestEntry:
             final=bool(data.get("final", False)),
             replaces=_number_or_none(data.get("replaces")),
             replaced_by=_number_or_none(data.get("replaced_by")),
+            earlier_inputs=tuple(
+                EarlierInput(int(f["year"]), str(f["name"]), str(f["sha256"]))
+                for f in data.get("earlier_inputs", ())
+            ),
         )
 
 

@@ -209,6 +209,15 @@ class InputFile:
 
 
 @dataclass(frozen=True)
+class EarlierInput:
+    """A file of an earlier year whose workbooks fed a draft's figures (growth, the period)."""
+
+    year: int
+    name: str  # path relative to inputs/<year>/, with forward slashes
+    sha256: str
+
+
+@dataclass(frozen=True)
 class Intake:
     """All the returns of one year, with every problem found while reading them."""
 

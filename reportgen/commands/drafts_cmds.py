@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import click
 
@@ -108,10 +109,21 @@ def _echo_marked(result: jobs.ArchiveResult) -> None:
     default=None,
     help="Số dự thảo cần lưu trữ (mặc định: dự thảo mới nhất).",
 )
+@click.option(
+    "--verify",
+    "to_verify",
+    metavar="ĐƯỜNG_DẪN.zip",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Không lưu trữ: tính lại số liệu chỉ từ tệp lưu trữ này và so với số liệu nó ghi.",
+)
 @workspace_options
 @translate_errors
-def archive(year: int, number: int | None, workspace: Workspace) -> None:
+def archive(year: int, number: int | None, to_verify: Path | None, workspace: Workspace) -> None:
     """Đánh dấu một dự thảo là bản chính thức và lưu trữ nó cùng toàn bộ dữ liệu đã dùng."""
+    if to_verify is not None:
+        _verify(to_verify)
+        return
     result = jobs.archive(workspace, year, number, datetime.now(), on_wait=say_waiting)
     where = result.path.as_posix()
     if not result.created:
@@ -127,3 +139,32 @@ def archive(year: int, number: int | None, workspace: Workspace) -> None:
     _echo_marked(result)
     click.echo(f"Đã ghi bản lưu trữ: {where}")
     click.echo(f"Đã kiểm tra lại bản lưu trữ: {result.members} tệp, nội dung khớp từng byte.")
+
+
+def _verify(path: Path) -> None:
+    """`archive --verify`: print what rebuilding the archive's figures found; exit 1 if any."""
+    result = jobs.verify_archive(path)
+    click.echo(
+        f"Đã tính lại số liệu năm {result.year} (dự thảo {result.number:02d}) chỉ từ "
+        f"{path.as_posix()}."
+    )
+    if result.reproduced:
+        click.echo("Bản lưu trữ tái tạo đúng số liệu.")
+        return
+    if result.damaged:
+        click.echo("Các tệp trong bản lưu trữ đã bị thay đổi sau khi lưu trữ:")
+        for line in result.damaged:
+            click.echo(f"  - {line}")
+    if result.differences:
+        click.echo("Số liệu tính lại khác số liệu ghi trong bản lưu trữ:")
+        for line in result.changes:
+            click.echo(f"  - {line}")
+        click.echo("Chi tiết từng mục:")
+        for line in result.differences:
+            click.echo(f"  - {line}")
+    if not result.same_version:
+        click.echo(
+            f"Lưu ý: dự thảo được lập bằng reportgen {result.tool_version}, khác phiên bản đang"
+            " dùng; cách tính có thể đã đổi giữa hai phiên bản."
+        )
+    click.get_current_context().exit(1)
