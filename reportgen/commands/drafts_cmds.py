@@ -120,7 +120,10 @@ def _echo_marked(result: jobs.ArchiveResult) -> None:
 @workspace_options
 @translate_errors
 def archive(year: int, number: int | None, to_verify: Path | None, workspace: Workspace) -> None:
-    """Đánh dấu một dự thảo là bản chính thức và lưu trữ nó cùng toàn bộ dữ liệu đã dùng."""
+    """Đánh dấu một dự thảo là bản chính thức và lưu trữ nó cùng toàn bộ dữ liệu đã dùng.
+
+    Với --verify: tính lại số liệu chỉ từ một tệp lưu trữ và so với số liệu nó ghi.
+    """
     if to_verify is not None:
         _verify(to_verify)
         return
