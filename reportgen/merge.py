@@ -2,7 +2,8 @@
 
 base = the previous draft as generated, edited = the same draft as the clerk saved it, new =
 the new draft as generated. Paragraphs of the document body are matched by their text; tables
-are the new draft's (their figures are regenerated), and so are headers and footers.
+are carried cell by cell where their shape and generated text did not change (the header's
+document number, the signer), else regenerated; headers and footers are the new draft's.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ class Carried:
     """What the merge did, for the clerk."""
 
     docx: bytes
-    kept: int  # paragraphs the clerk reworded, kept as reworded
+    kept: int  # paragraphs (and table cells) the clerk reworded, kept as reworded
     added: int  # paragraphs the clerk added, kept where they were
     deleted: int  # paragraphs the clerk deleted, left out
     to_review: tuple[str, ...]  # the clerk's texts put beside a changed figure, highlighted
@@ -129,11 +130,54 @@ def _parse(docx: bytes) -> Any:
         return etree.fromstring(package.read(DOCUMENT))
 
 
+def _tables(root: Any) -> list[Any]:
+    body = root.find(_w("body"))
+    return [child for child in body if child.tag == _w("tbl")]
+
+
+def _cells(table: Any) -> list[list[Any]]:
+    return [row.findall(_w("tc")) for row in table.findall(_w("tr"))]
+
+
+def _carry_cells(base_root: Any, edited_root: Any, new_root: Any) -> tuple[int, list[str]]:
+    """Cells the clerk edited (a document number, a name) in tables the figures leave alone.
+
+    A table is carried cell by cell only when it has the same shape in all three drafts;
+    a cell only when its generated text did not change, so regenerated figures always win.
+    """
+    count = 0
+    review: list[str] = []
+    triples = zip(_tables(base_root), _tables(edited_root), _tables(new_root), strict=False)
+    for base, edited, new in triples:
+        b, e, n = _cells(base), _cells(edited), _cells(new)
+        shape = [len(row) for row in b]
+        if shape != [len(row) for row in e] or shape != [len(row) for row in n]:
+            continue  # rows added or removed: a table of figures, regenerated
+        for b_row, e_row, n_row in zip(b, e, n, strict=True):
+            for b_cell, e_cell, n_cell in zip(b_row, e_row, n_row, strict=True):
+                before, after = _text(b_cell), _text(e_cell)
+                if after == before:
+                    continue
+                if _text(n_cell) != before or _has_relations(e_cell):  # its figures changed
+                    last = n_cell.findall(_w("p"))
+                    if last:
+                        last[-1].append(_flagged(after))
+                        review.append(after)
+                    continue
+                for old in n_cell.findall(_w("p")):
+                    n_cell.remove(old)
+                for paragraph in e_cell.findall(_w("p")):
+                    n_cell.append(copy.deepcopy(paragraph))
+                count += 1
+    return count, review
+
+
 def carry_edits(base: bytes, edited: bytes, new: bytes) -> Carried:
     """The new draft with the clerk's edits of the previous one carried into it."""
     from lxml import etree
 
-    base_ps, edited_ps = _paragraphs(_parse(base)), _paragraphs(_parse(edited))
+    base_root, edited_root = _parse(base), _parse(edited)
+    base_ps, edited_ps = _paragraphs(base_root), _paragraphs(edited_root)
     root = _parse(new)
     new_ps = _paragraphs(root)
     base_t = [_text(p) for p in base_ps]
@@ -194,6 +238,9 @@ def carry_edits(base: bytes, edited: bytes, new: bytes) -> Carried:
         )
         put_after(_anchor(j, by_clerk), element)
         added += 1
+    cells, cells_review = _carry_cells(base_root, edited_root, root)
+    kept += cells
+    review += cells_review
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     with zipfile.ZipFile(io.BytesIO(new)) as package:
         infos = package.infolist()

@@ -162,3 +162,36 @@ def test_the_merged_draft_is_the_same_bytes_every_time(sample, run, tmp_path_fac
     again = CliRunner().invoke(cli, ["build", "--year", "2025", "--workspace", str(twin)])
     assert again.exit_code == 0, again.output
     assert _draft(sample, 2).read_bytes() == _draft(twin, 2).read_bytes()
+
+
+def test_the_document_number_and_signer_typed_in_the_header_are_kept(sample, run):
+    assert run("build", "--year", "2025").exit_code == 0
+    doc = Document(_draft(sample, 1))
+    header = doc.tables[0]
+    closing = next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
+    number = next(p for c in header._cells for p in c.paragraphs if p.text.startswith("Số:"))
+    _set_text(number, "Số: 215/BC-UBND")
+    signer = next(p for c in closing._cells for p in c.paragraphs if p.text == "Phạm Thị Thương")
+    _set_text(signer, "Nguyễn Văn Bình")
+    doc.save(_draft(sample, 1))
+    _correct_dak_la(sample)
+    result = run("build", "--year", "2025")
+    assert "giữ 2 đoạn đã sửa" in result.output, result.output
+    cells = [c.text for t in Document(_draft(sample, 2)).tables for c in t._cells]
+    assert "Số: 215/BC-UBND" in cells and "Nguyễn Văn Bình" in " ".join(cells)
+    assert "Phạm Thị Thương" not in " ".join(cells)
+
+
+def test_a_figure_cell_the_clerk_changed_is_regenerated_with_the_clerks_text_beside_it(sample, run):
+    assert run("build", "--year", "2025").exit_code == 0
+    doc = Document(_draft(sample, 1))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "STT")
+    growth = next(r for r in table.rows if r.cells[1].text.startswith("Tăng số lượt"))
+    _set_text(growth.cells[3].paragraphs[0], "tăng khá")
+    doc.save(_draft(sample, 1))
+    _correct_dak_la(sample)
+    result = run("build", "--year", "2025")
+    assert "1 đoạn cần xem lại" in result.output and "  - tăng khá" in result.output
+    table = next(t for t in Document(_draft(sample, 2)).tables if t.rows[0].cells[0].text == "STT")
+    growth = next(r for r in table.rows if r.cells[1].text.startswith("Tăng số lượt"))
+    assert growth.cells[3].text == "tăng 11,5% [Câu đã sửa ở dự thảo trước, cần xem lại: tăng khá]"
