@@ -190,6 +190,26 @@ def sums_of(path: Path) -> dict[str, str]:
     return sums
 
 
+def _add_later_pdf(target: Path, pdf: Path) -> tuple[str, ...]:
+    """Add the draft's PDF, made after the archive was written, to it; a note saying so.
+
+    The archive is rewritten only to grow: every member it held is kept byte for byte, and
+    the new zip is verified before it replaces the old one.
+    """
+    with zipfile.ZipFile(target) as archive:
+        if pdf.name in archive.namelist() or not pdf.is_file():
+            return ()
+        members = {name: archive.read(name) for name in archive.namelist() if name != SUMS}
+        stamp = archive.infolist()[0].date_time
+    members[pdf.name] = _read(pdf, "tệp")
+    sums = "".join(f"{sha256_bytes(data)}  {name}\n" for name, data in sorted(members.items()))
+    members[SUMS] = sums.encode("utf-8")
+    data = stable_zip(((name, members[name]) for name in sorted(members)), stamp)
+    atomic_write(target, data, overwrite=True)
+    verify_zip(target, {name: sha256_bytes(content) for name, content in members.items()})
+    return (f"Đã thêm tệp {pdf.name} (lập sau khi lưu trữ) vào bản lưu trữ {target.name}.",)
+
+
 def _recheck(path: Path) -> int:
     """Verify an archive written earlier against its own SHA256SUMS.txt; its member count."""
     try:
@@ -222,11 +242,20 @@ def archive_draft(
         target = archive_path(out_dir, year, entry.number)
         entries, replaces = mark_final(read_manifest(out_dir, year), entry.number)
         marked = not entry.final
-        if target.exists():  # archived before: checked, never rewritten; made final again
+        if target.exists():  # archived before: checked, made final again, a later PDF added
             count = _recheck(target)
+            added = _add_later_pdf(target, out_dir / Path(entry.docx).with_suffix(".pdf").name)
             if marked:
                 write_manifest(out_dir, year, entries)
-            return ArchiveResult(target, entry.number, False, count, held.notes, marked, replaces)
+            return ArchiveResult(
+                target,
+                entry.number,
+                False,
+                count + len(added),
+                (*held.notes, *added),
+                marked,
+                replaces,
+            )
         _check_sources(entry, workspace, year)
         manifest = manifest_bytes(year, entries)
         members, notes = collect_members(entry, year, workspace, manifest)

@@ -90,6 +90,27 @@ def _carry(
     )
 
 
+def _earlier_changes(
+    latest: ManifestEntry | None, earlier: Sequence[EarlierInput]
+) -> tuple[str, ...]:
+    """Earlier years' workbooks that changed since the previous draft, each named with its year.
+
+    A draft written before these were recorded has none to compare: nothing is said then.
+    """
+    if latest is None or not latest.earlier_inputs:
+        return ()
+    was = {(f.year, f.name): f.sha256 for f in latest.earlier_inputs}
+    now = {(f.year, f.name): f.sha256 for f in earlier}
+    lines = [
+        f"Bảng tính năm {year} đã sửa: {name}"
+        for (year, name), digest in now.items()
+        if (year, name) in was and was[(year, name)] != digest
+    ]
+    lines += [f"Bảng tính năm {y} mới thêm: {n}" for (y, n) in now if (y, n) not in was]
+    lines += [f"Bảng tính năm {y} không còn: {n}" for (y, n) in was if (y, n) not in now]
+    return tuple(lines)
+
+
 def _keep_pristine(out_dir: Path, docx_name: str, docx: bytes) -> None:
     """Keep the draft as generated, the base of the next merge; without it, that merge says so."""
     try:
@@ -273,7 +294,7 @@ def publish_draft(
         registered = max((e.number for e in entries), default=0)
         on_disk = max(_numbers_on_disk(out_dir, year).values(), default=0)
         files = draft_files(out_dir, year, max(registered, on_disk) + 1)
-        changes = _changes_since(out_dir, latest, figures)
+        changes = _changes_since(out_dir, latest, figures) + _earlier_changes(latest, earlier)
         written, carry = _carry(out_dir, latest, docx, merge)
         entry = ManifestEntry(
             number=files.number,

@@ -14,7 +14,7 @@ import pytest
 from test_drafts import YEAR, make_figures, write_inputs
 
 from reportgen import pdf
-from reportgen.archive import archive_draft, archive_path, verify_zip
+from reportgen.archive import archive_draft, archive_path, sums_of, verify_zip
 from reportgen.config import load_config
 from reportgen.drafts import publish_draft
 from reportgen.errors import ReportgenError
@@ -129,6 +129,29 @@ def test_archive_command_says_it_verified(drafted, run):
     (drafted / "inputs" / "2025" / "Đắk La.xlsx").write_bytes(b"changed")
     refused = run("archive", "--year", "2025", "--draft", "3")
     assert refused.exit_code == 1 and "Không có dự thảo số 3" in refused.output
+
+
+def test_a_pdf_made_after_archiving_is_added_to_the_archive(drafted, run):
+    assert run("archive", "--year", "2025").exit_code == 0
+    out = drafted / "outputs" / "2025"
+    zip_path = out / "LuuTru_BaoCao_2025_du-thao-01.zip"
+    with zipfile.ZipFile(zip_path) as z:
+        before = {name: z.read(name) for name in z.namelist() if name != "SHA256SUMS.txt"}
+    (out / "BaoCao_2025_du-thao-01.pdf").write_bytes(b"%PDF-1.7 the signed report")
+    again = run("archive", "--year", "2025")
+    assert again.exit_code == 0, again.output
+    assert (
+        "Đã thêm tệp BaoCao_2025_du-thao-01.pdf (lập sau khi lưu trữ) vào bản lưu trữ "
+        "LuuTru_BaoCao_2025_du-thao-01.zip." in again.output
+    )
+    with zipfile.ZipFile(zip_path) as z:
+        assert z.read("BaoCao_2025_du-thao-01.pdf") == b"%PDF-1.7 the signed report"
+        assert all(z.read(name) == data for name, data in before.items())  # nothing else moved
+        sums = z.read("SHA256SUMS.txt").decode("utf-8")
+    assert "  BaoCao_2025_du-thao-01.pdf" in sums
+    verify_zip(zip_path, sums_of(zip_path))
+    third = run("archive", "--year", "2025")
+    assert third.exit_code == 0 and "Đã thêm tệp" not in third.output
 
 
 def test_pdf_without_libreoffice_returns_none(tmp_path, monkeypatch):

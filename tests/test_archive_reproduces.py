@@ -156,3 +156,16 @@ def test_a_manifest_entry_written_before_earlier_inputs_were_kept_still_reads():
         "changes": [],
     }
     assert ManifestEntry.from_json(entry).earlier_inputs == ()
+
+
+def test_a_corrected_workbook_of_last_year_is_named_in_the_change_list(workspace, run):
+    assert run("build", "--year", "2025").exit_code == 0
+    resend_ngok_reo_2024(workspace / "inputs" / "2024" / "Ngọk Réo.xlsx", 9_000)
+    (workspace / "inputs" / "2024" / "PGD.xlsx").unlink()
+    result = run("build", "--year", "2025")
+    assert result.exit_code == 0, result.output
+    assert "Đã ghi dự thảo số 02" in result.output
+    assert "  - Bảng tính năm 2024 đã sửa: Ngọk Réo.xlsx" in result.output
+    assert "  - Bảng tính năm 2024 không còn: PGD.xlsx" in result.output
+    entries = json.loads((workspace / OUT / "manifest.json").read_text(encoding="utf-8"))
+    assert "Bảng tính năm 2024 đã sửa: Ngọk Réo.xlsx" in entries["drafts"][-1]["changes"]

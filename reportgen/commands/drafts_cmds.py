@@ -131,9 +131,11 @@ def archive(year: int, number: int | None, to_verify: Path | None, workspace: Wo
     where = result.path.as_posix()
     if not result.created:
         click.echo(
-            f"Bản lưu trữ dự thảo {result.number:02d} đã có: {where}; không ghi đè. "
-            f"Đã kiểm tra lại: {result.members} tệp bên trong nguyên vẹn."
+            f"Bản lưu trữ dự thảo {result.number:02d} đã có: {where}; các tệp trong đó giữ "
+            f"nguyên. Đã kiểm tra lại: {result.members} tệp bên trong nguyên vẹn."
         )
+        for note in result.notes:
+            click.echo(note)
         if result.marked:
             _echo_marked(result)
         return
