@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import random
 import re
 import socket
 import subprocess
@@ -103,7 +104,7 @@ def test_two_builds_at_once_never_share_a_number_nor_lose_a_draft(workspace):
     # both builds of a round make a new draft; each round one cell changes in both copies.
     mine, theirs = workspace / "mine", workspace / "theirs"
     reported: list[int] = []
-    rounds = 3
+    rounds = 10
     for round_ in range(rounds):
         write_small_year(mine, uses=1_000 + round_)
         write_small_year(theirs, uses=2_000 + round_)
@@ -115,6 +116,78 @@ def test_two_builds_at_once_never_share_a_number_nor_lose_a_draft(workspace):
     out = workspace / "outputs" / Y
     numbers = assert_every_draft_is_whole_and_registered(out)
     assert sorted(reported) == numbers == list(range(1, 2 * rounds + 1))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and process groups: POSIX only")
+def test_builds_killed_at_random_moments_leave_the_drafts_whole(workspace):
+    # Each round Đắk Ui's figure changes, so each build would make a new draft; it is killed
+    # dead (SIGKILL, as by a power cut) at a random moment within a typical build's time.
+    inputs, out = workspace / "inputs", workspace / "outputs" / Y
+    write_small_year(inputs)
+    began = time.monotonic()
+    first = start("from reportgen.cli import main; main()", *build_args(workspace))
+    output, _ = first.communicate(timeout=60)
+    typical = time.monotonic() - began
+    assert first.returncode == 0, output
+    assert "Đã ghi dự thảo số 01" in output
+
+    rng = random.Random(20250401)
+    seen: list[int] = [1]
+    for round_ in range(10):
+        write_dak_ui(inputs, uses=1_300 + round_)
+        build = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "from reportgen.cli import main; main()",
+                *build_args(workspace),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=ENV,
+        )
+        time.sleep(rng.uniform(0, typical))
+        build.kill()
+        build.wait(timeout=60)
+        numbers = [
+            e["number"] for e in json.loads((out / "manifest.json").read_text("utf-8"))["drafts"]
+        ]
+        assert numbers[: len(seen)] == seen  # a registered draft is never lost nor renumbered
+        assert numbers == sorted(set(numbers))  # unique, never going backwards
+        seen = numbers
+
+    write_dak_ui(inputs, uses=1_400)  # a figure no killed round had: the clean build is new
+    clean = start("from reportgen.cli import main; main()", *build_args(workspace))
+    output, _ = clean.communicate(timeout=60)
+    assert clean.returncode == 0, output
+    written = WRITTEN.findall(output)
+    assert written, output
+    assert int(written[0]) > max(seen)  # numbers never go backwards
+
+    entries = json.loads((out / "manifest.json").read_text("utf-8"))["drafts"]
+    numbers = [e["number"] for e in entries]
+    assert numbers[: len(seen)] == seen
+    assert len(numbers) == len(set(numbers)) and numbers == sorted(numbers)
+    assert numbers[-1] == int(written[0])
+    history = subprocess.run(
+        [sys.executable, "-c", "from reportgen.cli import main; main()", "history", "--year", Y]
+        + ["--workspace", str(workspace)],
+        **PIPE,
+        env=ENV,
+        encoding="utf-8",
+    )
+    rows = [line for line in history.stdout.splitlines() if line[:3].strip().isdigit()]
+    assert [int(row.split()[0]) for row in rows] == numbers
+    listed = [m.group(0) for row in rows if (m := re.search(r"BaoCao_\S+\.docx", row))]
+    assert listed == [f"BaoCao_{Y}_du-thao-{n:02d}.docx" for n in numbers]
+    assert [name for name in listed if not (out / name).is_file()] == []
+    temps = [p for p in workspace.rglob(".*") if p.name.endswith(".tmp")]
+    assert temps == []
+    assert not (out / ".reportgen.lock").exists()
+    for entry in entries:  # every registered draft is there as written
+        for name in ("docx", "json", "problems"):
+            data = (out / entry[name]).read_bytes()
+            assert hashlib.sha256(data).hexdigest() == entry[f"{name}_sha256"]
 
 
 def test_a_build_waits_for_the_lock_and_publishes_after_it_is_released(workspace, run):
