@@ -149,9 +149,14 @@ def collect_members(
     for path in workspace.config_files:
         members[f"{CONFIG_DIR}/{path.name}"] = _read(path, "tệp cấu hình")
     members[TEMPLATE] = _read(workspace.template, "mẫu báo cáo")
-    sums = "".join(f"{sha256_bytes(data)}  {name}\n" for name, data in sorted(members.items()))
-    members[SUMS] = sums.encode("utf-8")
+    members[SUMS] = sums_member(members)
     return members, notes
+
+
+def sums_member(members: Mapping[str, bytes]) -> bytes:
+    """SHA256SUMS.txt of the members: one `<sha256>  <name>` line each, in name order."""
+    lines = (f"{sha256_bytes(data)}  {name}\n" for name, data in sorted(members.items()))
+    return "".join(lines).encode("utf-8")
 
 
 def zip_bytes(members: Mapping[str, bytes], when: datetime) -> bytes:
@@ -202,8 +207,7 @@ def _add_later_pdf(target: Path, pdf: Path) -> tuple[str, ...]:
         members = {name: archive.read(name) for name in archive.namelist() if name != SUMS}
         stamp = archive.infolist()[0].date_time
     members[pdf.name] = _read(pdf, "tệp")
-    sums = "".join(f"{sha256_bytes(data)}  {name}\n" for name, data in sorted(members.items()))
-    members[SUMS] = sums.encode("utf-8")
+    members[SUMS] = sums_member(members)
     data = stable_zip(((name, members[name]) for name in sorted(members)), stamp)
     atomic_write(target, data, overwrite=True)
     verify_zip(target, {name: sha256_bytes(content) for name, content in members.items()})

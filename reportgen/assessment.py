@@ -92,7 +92,7 @@ def by_theme(
 def _percent_points(result: IndicatorResult) -> Fraction:
     """How far past (or short of) its target an indicator is: a review's growth by its average."""
     if result.on_average and result.average_growth is not None:
-        return Fraction(result.average_growth).limit_denominator(10**6) - result.target
+        return fmt.average_growth(result.average_growth) - result.target
     assert result.value is not None
     return result.value - result.target
 

@@ -91,6 +91,11 @@ class IndicatorDef:
         """The target of this indicator at a milestone."""
         return dict(self.targets)[milestone]
 
+    @property
+    def is_growth(self) -> bool:
+        """Whether this is the yearly growth of library uses (a rate, not a share)."""
+        return self.measure is Measure.LIBRARY_USES_GROWTH
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -117,6 +122,10 @@ class Plan:
             if year <= milestone:
                 return milestone
         return self.milestones[-1]
+
+    def is_review(self, year: int) -> bool:
+        """Whether the report of `year` is the plan's sơ kết or tổng kết."""
+        return year in (self.midterm_year, self.final_year)
 
 
 @dataclass(frozen=True)

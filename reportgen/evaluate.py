@@ -236,26 +236,27 @@ def _judged(
 
 def _indicator(
     d: IndicatorDef,
-    returns: Sequence[UnitReturn],
-    year: int,
+    libraries: Sequence[Library],
+    institutions: Sequence[Institution],
+    uses: YearUses,
     history: Mapping[int, YearUses],
     config: Config,
 ) -> IndicatorResult:
+    year = uses.year
     milestone = config.plan.milestone_for(year)
-    libraries = [lib for r in returns for lib in r.libraries]
     if d.measure is Measure.LIBRARY_SHARE:
         of_kind = [lib for lib in libraries if lib.kind == d.library_kind]
         count = sum(_qualifies(lib, d.criterion) for lib in of_kind)
         result = _share(d, count, len(of_kind), milestone)
     elif d.measure is Measure.INSTITUTION_SHARE:
-        institutions = [inst for r in returns for inst in r.institutions]
         result = _share(d, sum(map(_active, institutions)), len(institutions), milestone)
     else:
-        current = {r.unit: sum(lib.uses for lib in r.libraries) for r in returns}
-        review = year in (config.plan.midterm_year, config.plan.final_year)
+        assert uses.by_unit is not None  # a year read from workbooks
+        review = config.plan.is_review(year)
         first = config.plan.milestones[0]
-        result = _growth(d, year, current, history, milestone, first, review)
-    result = _judged(result, len(returns), len(config.units), config)
+        result = _growth(d, year, uses.by_unit, history, milestone, first, review)
+    reported = len(uses.by_unit or ())
+    result = _judged(result, reported, len(config.units), config)
     return _next(result, d, year, config)
 
 
@@ -270,8 +271,12 @@ def _uses_by_year(
 
 def library_uses(intake: Intake) -> YearUses:
     """Σ `Lượt người sử dụng` of a year, in all and by unit."""
-    by_unit = {r.unit: sum(lib.uses for lib in r.libraries) for r in intake.returns}
-    return YearUses(intake.year, sum(by_unit.values()), by_unit)
+    return _year_uses(intake.year, intake.returns)
+
+
+def _year_uses(year: int, returns: Sequence[UnitReturn]) -> YearUses:
+    by_unit = {r.unit: sum(lib.uses for lib in r.libraries) for r in returns}
+    return YearUses(year, sum(by_unit.values()), by_unit)
 
 
 def evaluate(intake: Intake, config: Config, history: Mapping[int, YearUses]) -> Figures:
@@ -281,11 +286,14 @@ def evaluate(intake: Intake, config: Config, history: Mapping[int, YearUses]) ->
     returns = sorted(intake.returns, key=lambda r: (order.get(r.unit, len(order)), r.unit))
 
     libraries = [lib for r in returns for lib in r.libraries]
+    institutions = [inst for r in returns for inst in r.institutions]
     activities = [a for r in returns for a in r.activities]
     funding = [f for r in returns for f in r.funding]
+    uses = _year_uses(year, returns)  # units in registry order
 
     indicators = tuple(
-        _indicator(d, returns, year, history, config) for d in config.plan.indicators
+        _indicator(d, libraries, institutions, uses, history, config)
+        for d in config.plan.indicators
     )
     task_groups = tuple(
         TaskGroup(
@@ -322,9 +330,9 @@ def evaluate(intake: Intake, config: Config, history: Mapping[int, YearUses]) ->
         received=received,
         missing=tuple(code for code in expected if code not in received),
         problems=intake.problems,
-        library_uses=sum(lib.uses for lib in libraries),
+        library_uses=uses.total,
         library_uses_previous=previous.total if (previous := history.get(year - 1)) else None,
-        uses_by_year=_uses_by_year(year, sum(lib.uses for lib in libraries), history, config),
+        uses_by_year=_uses_by_year(year, uses.total, history, config),
         left_out=tuple(row for r in returns for row in r.left_out),
         min_coverage=config.plan.min_coverage,
     )

@@ -103,10 +103,19 @@ def value_text(result: IndicatorResult) -> str:
     if result.status == "insufficient":
         return "chưa đủ số liệu"
     if result.on_average and result.average_growth is not None:  # a review judges the period
-        average = Fraction(result.average_growth).limit_denominator(10**6)
-        word = "tăng" if average >= 0 else "giảm"
-        return f"bình quân {word} {percent(abs(average))}/năm"
+        return f"bình quân {change(average_growth(result.average_growth))}/năm"
     return percent(result.value)
+
+
+def average_growth(value: float) -> Fraction:
+    """A computed average yearly growth as the exact share it is printed from."""
+    return Fraction(value).limit_denominator(10**6)
+
+
+def change(value: Fraction) -> str:
+    """A growth the Vietnamese way: `tăng 11,1%` or `giảm 3,0%`."""
+    word = "tăng" if value >= 0 else "giảm"
+    return f"{word} {percent(abs(value))}"
 
 
 def verdict(met: bool | None, status: Status | str) -> str:

@@ -21,8 +21,8 @@ from .config import Config, load_config
 from .drafts import CarryOver, DraftFiles, drafts_to_compare, figures_of, unregistered_files
 from .errors import ReportgenError
 from .manifest import ManifestEntry, current_final, final_chain, list_drafts
-from .models import ERROR, Figures, Intake, Problem, YearUses
-from .reproduce import read_years, year_figures, year_history
+from .models import ERROR, Figures, Intake, Problem
+from .reproduce import read_years, year_figures
 from .verify import VerifyResult
 from .workspace import TEMPLATE, Workspace
 
@@ -157,14 +157,6 @@ def _require_inputs(workspace: Workspace, year: int) -> Path:
     return folder
 
 
-def _read_checked(
-    workspace: Workspace, year: int, config: Config, on_file: Progress | None
-) -> tuple[Intake, dict[int, YearUses]]:
-    """A year's returns with year-on-year warnings, and the library uses of earlier years."""
-    intake, earlier = read_years(workspace, year, config, on_file)
-    return intake, year_history(earlier, config, year)
-
-
 def _pdf(docx: Path) -> PdfOutcome:
     from .pdf import convert_to_pdf
 
@@ -251,7 +243,7 @@ def check(workspace: Workspace, year: int, *, on_file: Progress | None = None) -
 
     config = load_config(workspace)
     folder = _require_inputs(workspace, year)
-    intake, _ = _read_checked(workspace, year, config, on_file)
+    intake, _ = read_years(workspace, year, config, on_file)  # with year-on-year warnings
     statuses = tuple(completeness(intake, config))
     problems = _in_unit_order(intake.problems, config)
     to_send = [*problems, *missing_unit_problems(statuses, year, config.plan.deadline)]

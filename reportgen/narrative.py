@@ -12,7 +12,6 @@ from .appendix import appendix_rows
 from .config import Config
 from .models import Activity, Figures, IndicatorResult
 from .sentences import (
-    growth_words,
     indicator_sentence,
     indicators_intro,
     names,
@@ -53,7 +52,7 @@ def _indicator_row(index: int, result: IndicatorResult) -> dict[str, str]:
     elif result.on_average:
         outcome = fmt.value_text(result)
     elif result.is_growth:
-        outcome = growth_words(result.value)
+        outcome = fmt.change(result.value)
     else:
         outcome = f"{result.numerator}/{result.denominator} ({fmt.percent(result.value)})"
     return {
@@ -262,7 +261,7 @@ def _charts(figures: Figures, config: Config) -> list[dict[str, Any]]:
                 tuple((line.year, _share_of(line.indicators, d.code)) for line in figures.period),
             )
             for d in config.plan.indicators
-            if not d.measure.value == "library_uses_growth"
+            if not d.is_growth
         ]
         values = {"first_year": first, "year": figures.year}
         drawn.append(("chart_period", values, charts.period_chart(series), True))

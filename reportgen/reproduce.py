@@ -66,7 +66,7 @@ def year_figures(
     intake, earlier = read_years(workspace, year, config, on_file)
     figures = evaluate(intake, config, year_history(earlier, config, year))
     used = earlier_inputs_used(earlier, year)
-    if year not in (config.plan.midterm_year, config.plan.final_year):
+    if not config.plan.is_review(year):
         return YearFigures(intake, figures, used)
     past = {
         y: evaluate(i, config, year_history(earlier, config, y))

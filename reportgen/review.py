@@ -18,8 +18,7 @@ def _value(line: YearSummary, code: str) -> str:
     if not line.has_data or found is None:
         return NO_DATA
     if found.is_growth and found.value is not None and not found.on_average:
-        word = "tăng" if found.value >= 0 else "giảm"
-        return f"{word} {fmt.percent(abs(found.value))}"
+        return fmt.change(found.value)
     return fmt.value_text(found)
 
 
@@ -31,7 +30,7 @@ def period_rows(figures: Figures, config: Config) -> dict[str, Any]:
     """The period tables: every indicator year by year, and the year's totals."""
     indicators = []
     for index, d in enumerate(config.plan.indicators):
-        growth = d.measure.value == "library_uses_growth"
+        growth = d.is_growth
         targets = [
             f"{m}: {fmt.target(t.low, t.high)}{'/năm' if growth else ''}" for m, t in d.targets
         ]

@@ -36,12 +36,6 @@ def target_text(low: Fraction, high: Fraction | None, growth: bool) -> str:
     return text + "/năm" if growth else text
 
 
-def growth_words(value: Fraction) -> str:
-    """`tăng 11,1%` or `giảm 3,0%`."""
-    word = "tăng" if value >= 0 else "giảm"
-    return f"{word} {fmt.percent(abs(value))}"
-
-
 def _left_out_rows(figures: Figures, table: str, what: str, say: Phrases) -> str:
     count = figures.left_out_count(table)
     return say("left_out_rows", count=fmt.integer(count), what=what) if count else ""
@@ -96,7 +90,7 @@ def _uses_compared(
     comparison = result.comparison
     assert comparison is not None and result.value is not None
     before = comparison.earlier_year
-    change = growth_words(result.value)
+    change = fmt.change(result.value)
     earlier = fmt.integer(comparison.earlier)
     if comparison.baseline:
         return say("uses_against_baseline", change=change, earlier_year=before, earlier=earlier)
@@ -145,9 +139,9 @@ def growth_sentence(
             gap = say("verdict_gap", gap=fmt.integer(result.gap_units), word=fmt.gap_word(result))
             text += f" ({gap})"
     if result.average_growth is not None and result.average_since is not None:
-        average = Fraction(result.average_growth).limit_denominator(10**6)
+        average = fmt.average_growth(result.average_growth)
         text += "; " + say(
-            "uses_average", since=result.average_since, year=year, change=growth_words(average)
+            "uses_average", since=result.average_since, year=year, change=fmt.change(average)
         )
         if result.on_average:
             text += f", {verdict}"
