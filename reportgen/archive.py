@@ -183,14 +183,19 @@ def verify_zip(path: Path, expected: Mapping[str, str]) -> None:
         raise ReportgenError(f"Tệp lưu trữ {path} không mở được: {exc}.") from exc
 
 
+def parse_sums(text: str) -> dict[str, str]:
+    """The `<sha256>  <name>` lines of a SHA256SUMS.txt, by name."""
+    sums = {}
+    for line in text.splitlines():
+        digest, _, name = line.partition("  ")
+        sums[name] = digest
+    return sums
+
+
 def sums_of(path: Path) -> dict[str, str]:
     """The member hashes an archive records in its own SHA256SUMS.txt."""
     with zipfile.ZipFile(path) as archive:
-        text = archive.read(SUMS).decode("utf-8")
-        sums = {}
-        for line in text.splitlines():
-            digest, _, name = line.partition("  ")
-            sums[name] = digest
+        sums = parse_sums(archive.read(SUMS).decode("utf-8"))
         sums[SUMS] = hashlib.sha256(archive.read(SUMS)).hexdigest()
     return sums
 

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import __version__
-from .archive import SUMS
+from .archive import SUMS, parse_sums
 from .changes import describe_changes
 from .config import load_config
 from .drafts import figures_bytes
@@ -79,8 +79,7 @@ def _damaged(archive: zipfile.ZipFile) -> list[str]:
         return [f"không có {SUMS} đọc được để kiểm tra từng tệp"]
     names = set(archive.namelist())
     lines = []
-    for line in text.splitlines():
-        digest, _, name = line.partition("  ")
+    for name, digest in parse_sums(text).items():
         if name not in names:
             lines.append(f"thiếu tệp {name}")
         elif hashlib.sha256(archive.read(name)).hexdigest() != digest:
