@@ -63,10 +63,19 @@ def _sentence(text: str) -> str:
 
 
 def by_theme(
-    said: Sequence[Opinion], field: str, config: Config, unit_names: Mapping[str, str]
+    said: Sequence[Opinion],
+    field: str,
+    config: Config,
+    unit_names: Mapping[str, str],
+    limit: int = 0,
 ) -> list[str]:
-    """One line per theme the units raised (units as examples), then what fits no theme."""
-    lines = []
+    """One line per point the units raised (units as examples), most-raised first.
+
+    A point is a theme (in the themes' order) or a text that fits none (the same words merged).
+    With a `limit`, the points past it are counted in a line pointing to Biểu 7, where every
+    unit's words stand verbatim.
+    """
+    points: list[tuple[list[str], str]] = []  # (units that raised it, its sentence)
     placed: set[int] = set()
     for theme in config.themes:
         if not theme.has_text(field):
@@ -76,17 +85,27 @@ def by_theme(
             continue
         placed.update(hits)
         units = list(dict.fromkeys(said[i].unit for i in hits))
-        examples = _examples(units, unit_names)
-        lines.append(config.say("theme_line", text=theme.text_for(field), units=examples))
+        points.append((units, theme.text_for(field)))
     alike: dict[str, list[Opinion]] = {}  # texts that fit no theme, the same words merged
     for i, opinion in enumerate(said):
         if i not in placed:
             alike.setdefault(fold(opinion.text), []).append(opinion)
     for same in alike.values():
-        units = list(dict.fromkeys(o.unit for o in same))
-        examples = _examples(units, unit_names)
-        lines.append(config.say("theme_line", text=_sentence(same[0].text), units=examples))
+        points.append((list(dict.fromkeys(o.unit for o in same)), _sentence(same[0].text)))
+    points.sort(key=lambda point: -len(point[0]))  # stable: ties keep the order above
+    shown = points[:limit] if limit else points
+    lines = [
+        config.say("theme_line", text=text, units=_examples(units, unit_names))
+        for units, text in shown
+    ]
+    if len(shown) < len(points):
+        lines.append(config.say("points_in_appendix", count=len(points) - len(shown)))
     return lines
+
+
+def _limit(config: Config) -> int:
+    """How many of the units' points a section states; the rest are in Biểu 7."""
+    return config.profile.points_per_section
 
 
 def _percent_points(result: IndicatorResult) -> Fraction:
@@ -159,7 +178,7 @@ def strengths(figures: Figures, config: Config) -> list[str]:
     """III.1: targets met, leading units, and the units' highlights by theme."""
     said = opinions(figures, "highlights")
     lines = _met_summary(figures, config.say) + _leaders(figures, config)
-    return lines + by_theme(said, "highlights", config, config.unit_names)
+    return lines + by_theme(said, "highlights", config, config.unit_names, _limit(config))
 
 
 def _gap_text(result: IndicatorResult, say: Phrases) -> str:
@@ -238,12 +257,14 @@ def shortcomings(figures: Figures, config: Config) -> list[str]:
     if errors:
         lines.append(config.say("data_errors", errors=fmt.integer(errors)))
     said = opinions(figures, "shortcomings")
-    return lines + by_theme(said, "shortcomings", config, config.unit_names)
+    return lines + by_theme(said, "shortcomings", config, config.unit_names, _limit(config))
 
 
 def causes(figures: Figures, config: Config) -> list[str]:
     """III.3: the causes units gave, by theme."""
-    return by_theme(opinions(figures, "causes"), "causes", config, config.unit_names)
+    return by_theme(
+        opinions(figures, "causes"), "causes", config, config.unit_names, _limit(config)
+    )
 
 
 def _next_phase(figures: Figures, config: Config) -> list[str]:
@@ -267,12 +288,13 @@ def directions(figures: Figures, config: Config) -> list[str]:
             if (task := next_year_task(r, figures.year, config.say))
         ]
     said = opinions(figures, "next_year")
-    return tasks + by_theme(said, "next_year", config, config.unit_names)
+    return tasks + by_theme(said, "next_year", config, config.unit_names, _limit(config))
 
 
 def proposals(figures: Figures, config: Config, body: str) -> list[str]:
     """V: the units' proposals by theme, put to the recipient by the issuing `body`."""
-    lines = by_theme(opinions(figures, "proposals"), "proposals", config, config.unit_names)
+    said = opinions(figures, "proposals")
+    lines = by_theme(said, "proposals", config, config.unit_names, _limit(config))
     if not lines:
         return []
     lead = config.say("proposals_lead", body=body, recipient=config.profile.recipient)

@@ -155,7 +155,7 @@ def _draw_shares(bars: Sequence[ShareBar]) -> Figure:
     if not bars:
         raise ValueError("share_chart needs at least one ShareBar")
     years = sorted({year for bar in bars for year, _ in bar.targets})
-    figure = _figure(1.1 + 0.5 * len(bars))
+    figure = _figure(0.9 + 0.38 * len(bars))
     ax = figure.add_subplot()
     # Target marks sit just above the bar's top edge, clear of the value printed at its end.
     above = offset_copy(ax.transData, fig=figure, y=3.5, units="points")
@@ -192,7 +192,7 @@ def _draw_uses(points: Sequence[YearValue]) -> Figure:
 
     if not points:
         raise ValueError("uses_chart needs at least one YearValue")
-    figure = _figure(3.2)
+    figure = _figure(2.6)
     ax = figure.add_subplot()
     for column, point in enumerate(points):
         if point.value is None:
@@ -222,7 +222,7 @@ def _draw_period(series: Sequence[Series]) -> Figure:
     years = sorted({year for one in series for year, _ in one.points})
     if not years:
         raise ValueError("period_chart needs at least one Series with at least one year")
-    figure = _figure(4.2)
+    figure = _figure(3.5)
     ax = figure.add_subplot()
     top = 1.0
     for index, one in enumerate(series):
@@ -233,7 +233,7 @@ def _draw_period(series: Sequence[Series]) -> Figure:
         ax.plot(
             years,
             ys,
-            label=_text(one.label, 40),
+            label=_text(one.label, 34),
             color="black",
             linewidth=1.1,
             linestyle=_LINE_STYLES[index % len(_LINE_STYLES)],

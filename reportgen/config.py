@@ -55,6 +55,7 @@ class Profile:
     advising_office: str
     scope: str  # how the report names all it covers: "Toàn huyện", "Toàn xã", "Toàn tỉnh"
     charts: bool = True  # draw the charts (Biểu đồ) into the report
+    points_per_section: int = 4  # units' points stated in each of sections III-V (0: all)
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,15 @@ def _load_profile(path: Path) -> Profile:
         advising_office=t.text("advising_office", required=False),
         scope=_scope(t, t.text("issuing_body_name")),
         charts=flag(t, "charts", default=True),
+        points_per_section=_points(t),
     )
+
+
+def _points(table: Table) -> int:
+    points = table.integer("points_per_section", default=4)
+    if points < 0:
+        raise table.fail("points_per_section", "một số từ 0 trở lên (0: nêu hết)")
+    return points
 
 
 def _load_units(path: Path) -> tuple[tuple[Unit, ...], tuple[tuple[str, str], ...]]:

@@ -172,6 +172,9 @@ DEFAULTS: dict[str, str] = {
         "lục)."
     ),
     "theme_line": "- {text} ({units}).",
+    "points_in_appendix": (
+        "- Các ý kiến khác của đơn vị ({count} ý) được tổng hợp nguyên văn tại Biểu 7 kèm theo."
+    ),
     "proposals_lead": (
         "Trên cơ sở đề xuất của các đơn vị, {body} kiến nghị {recipient} quan tâm, hướng dẫn, hỗ "
         "trợ:"
@@ -187,9 +190,7 @@ DEFAULTS: dict[str, str] = {
         "Qua từng năm của giai đoạn {first_year} - {year}, các chỉ tiêu và số liệu tổng hợp như "
         "sau (số liệu mỗi năm gồm các đơn vị đã báo cáo năm đó)."
     ),
-    "period_years_without_data": (
-        "Các năm {years} chưa có bảng tính trong thư mục inputs/ nên chưa có số liệu."
-    ),
+    "period_years_without_data": "Năm {years} chưa có báo cáo số liệu của các đơn vị.",
     "commendation_lead": (
         "Đề nghị khen thưởng các tập thể, cá nhân có thành tích tiêu biểu trong thực hiện "
         "Chương trình:"

@@ -38,7 +38,12 @@ def period_rows(figures: Figures, config: Config) -> dict[str, Any]:
             {
                 "stt": str(index + 1),
                 "name": d.name,
-                "years": [f"{line.year}: {_value(line, d.code)}" for line in figures.period],
+                # Years without data are named once, in the intro and the totals table.
+                "years": [
+                    f"{line.year}: {_value(line, d.code)}"
+                    for line in figures.period
+                    if line.has_data
+                ],
                 "targets": targets,
             }
         )

@@ -64,7 +64,7 @@ def setup_styles(doc) -> None:
         pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         pf.first_line_indent = Cm(1.27)
         pf.space_after = Pt(6)
-        pf.line_spacing_rule, pf.line_spacing = WD_LINE_SPACING.MULTIPLE, 1.2
+        pf.line_spacing_rule, pf.line_spacing = WD_LINE_SPACING.MULTIPLE, 1.1
         pf.keep_with_next = bold
     doc.styles[HEADING].base_style = doc.styles[BODY]
 
@@ -171,13 +171,14 @@ def grid_table(doc, columns, rows_var, cells, totals=(), size=12):
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
 
-    def add_row(texts, bold=False, aligns=None):
+    def add_row(texts, bold=False, aligns=None, keep=False):
         row = table.add_row()
         for i, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
             for n, line in enumerate(text.split("\n")):  # "\n": a paragraph each, for {%p %}
                 p = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
                 p.style = doc.styles[TABLE_TEXT]
                 p.alignment = aligns[i] if aligns else CENTER
+                p.paragraph_format.keep_with_next = keep or None
                 if line:
                     run = p.add_run(line)
                     run.font.name, run.font.size, run.bold = FONT, Pt(size), bold or None
@@ -188,11 +189,18 @@ def grid_table(doc, columns, rows_var, cells, totals=(), size=12):
     header = add_row([c[0] for c in columns], bold=True)
     header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     aligns = [c[2] for c in columns]
-    add_row(["{%tr for r in " + rows_var + " %}"] + [""] * (len(columns) - 1))
-    add_row(cells, aligns=aligns)
-    add_row(["{%tr endfor %}"] + [""] * (len(columns) - 1))
-    for total in totals:
-        add_row(total, bold=True, aligns=[CENTER, LEFT] + aligns[2:])
+    blank = [""] * (len(columns) - 1)
+    # With totals, the last row is kept with them (Word and LibreOffice both honour "keep with
+    # next" in a row), so a "Tổng cộng" row never stands alone at the top of a page.
+    loops = (
+        [(rows_var + "[:-1]", False), (rows_var + "[-1:]", True)] if totals else [(rows_var, False)]
+    )
+    for rows, keep in loops:
+        add_row(["{%tr for r in " + rows + " %}"] + blank)
+        add_row(cells, aligns=aligns, keep=keep)
+        add_row(["{%tr endfor %}"] + blank)
+    for n, total in enumerate(totals, start=1):
+        add_row(total, bold=True, aligns=[CENTER, LEFT] + aligns[2:], keep=n < len(totals))
     widths(table, [c[1] for c in columns])
     return table
 
@@ -227,7 +235,7 @@ def body_part(doc) -> None:
         ("Đánh giá", 3.0, CENTER),
     ]
     cells = ["{{ r.stt }}", "{{ r.name }}", "{{ r.plan }}", "{{ r.result }}", "{{ r.assessment }}"]
-    grid_table(doc, columns, "indicators", cells, size=13)
+    grid_table(doc, columns, "indicators", cells, size=12)
     para(doc, size=6)
     loop(doc, "for p in indicator_sentences", ["{{ p }}"])
     chart_loop(doc, "charts")

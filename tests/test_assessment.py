@@ -203,6 +203,43 @@ def test_a_listed_text_that_fits_no_theme_becomes_one_sentence(themed):
     ]
 
 
+def test_points_raised_by_more_units_come_first_and_past_the_limit_are_counted(themed):
+    said = [
+        ("XA-DAKLA", "Thiếu người trông coi tủ sách thôn."),
+        ("XA-DAKMAR", "Kinh phí mua sách còn ít"),
+        ("XA-DAKUI", "Cán bộ kiêm nhiệm"),
+        ("XA-HAMON", "Kinh phí hoạt động thấp"),
+        ("XA-DAKLONG", "Nhà văn hóa thôn xuống cấp"),
+    ]
+    opinions = [Opinion(unit, "shortcomings", text) for unit, text in said]
+    lines = by_theme(opinions, "shortcomings", themed, themed.unit_names, limit=2)
+    assert lines == [
+        f"{FUNDS_LINE} (UBND xã Đắk Mar, UBND xã Hà Mòn).",  # two units: first
+        f"{STAFF_LINE} (UBND xã Đắk Ui).",  # then the themes' own order
+        "- Các ý kiến khác của đơn vị (2 ý) được tổng hợp nguyên văn tại Biểu 7 kèm theo.",
+    ]
+    everything = by_theme(opinions, "shortcomings", themed, themed.unit_names, limit=0)
+    assert len(everything) == 4 and not any("Biểu 7" in line for line in everything)
+    assert by_theme(opinions, "shortcomings", themed, themed.unit_names, limit=4) == everything
+
+
+def test_each_section_states_as_many_points_as_the_profile_says(sample_config):
+    figures = with_texts(
+        *[
+            (code, "proposals", f"Đề nghị hỗ trợ nội dung riêng số {i} cho đơn vị")
+            for i, code in enumerate(COMMUNES)
+        ]
+    )
+    three = replace(sample_config, profile=replace(sample_config.profile, points_per_section=3))
+    lines = assessment.proposals(figures, three, BODY)
+    assert lines[1:] == [
+        "- Đề nghị hỗ trợ nội dung riêng số 0 cho đơn vị (UBND thị trấn Đắk Hà).",
+        "- Đề nghị hỗ trợ nội dung riêng số 1 cho đơn vị (UBND xã Đắk Hring).",
+        "- Đề nghị hỗ trợ nội dung riêng số 2 cho đơn vị (UBND xã Đắk La).",
+        "- Các ý kiến khác của đơn vị (2 ý) được tổng hợp nguyên văn tại Biểu 7 kèm theo.",
+    ]
+
+
 def test_no_texts_no_lines(themed):
     assert grouped(themed, "shortcomings") == []
 

@@ -142,3 +142,28 @@ def test_the_final_report_turns_to_the_next_phase_and_never_to_2031(workspace, r
     cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
     assert not [text for text in paragraphs + cells if "2031" in text]
     assert "2031" not in result.output
+
+
+def test_the_period_table_gives_only_years_with_data_and_names_the_others(
+    workspace, run, sample_config
+):
+    write_years(workspace, sample_config, {2028: FLAT, 2029: FLAT, 2030: JUMP})
+    assert run("build", "--year", "2030").exit_code == 0
+    _, paragraphs, _ = outputs(workspace, 2030)
+    assert (
+        "Qua từng năm của giai đoạn 2023 - 2030, các chỉ tiêu và số liệu tổng hợp như sau (số "
+        "liệu mỗi năm gồm các đơn vị đã báo cáo năm đó). Năm 2023, 2024, 2025, 2026, 2027 chưa "
+        "có báo cáo số liệu của các đơn vị." in paragraphs
+    )
+    doc = Document(str(workspace / "outputs" / "2030" / "BaoCao_2030_du-thao-01.docx"))
+    period = next(t for t in doc.tables if t.rows[0].cells[-2].text == "Kết quả qua các năm")
+    growth = next(r for r in period.rows if r.cells[1].text == GROWTH)
+    assert growth.cells[2].text.splitlines() == [
+        "2028: chưa đủ số liệu",
+        "2029: tăng 0,0%",
+        "2030: bình quân tăng 5,4%/năm",
+    ]
+    totals = next(t for t in doc.tables if t.rows[0].cells[0].text == "Năm")
+    years = [[c.text for c in r.cells][:3] for r in totals.rows[1:]]
+    assert years[0] == ["2023", "chưa có số liệu", "chưa có số liệu"]  # said, never a 0
+    assert years[-2] == ["2030", "17/17", "27.775"]

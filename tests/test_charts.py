@@ -53,9 +53,9 @@ SERIES = (
     Series("TV trường học HTSĐ", ((2023, share(20, 35)), (2024, share(22, 35)))),
 )
 CHARTS: list[tuple[Callable[[Any], bytes], Sequence[Any], tuple[int, int]]] = [
-    (charts.share_chart, BARS, (1250, 920)),
-    (charts.uses_chart, USES, (1250, 640)),
-    (charts.period_chart, SERIES, (1250, 840)),
+    (charts.share_chart, BARS, (1250, 712)),
+    (charts.uses_chart, USES, (1250, 520)),
+    (charts.period_chart, SERIES, (1250, 700)),
 ]
 CHART_IDS = ["share", "uses", "period"]
 
@@ -104,7 +104,7 @@ def test_each_chart_is_a_png_of_its_fixed_size_without_text_chunks(chart, items,
 
 def test_the_share_chart_grows_with_its_bars_but_keeps_its_width():
     found = chunks(charts.share_chart(BARS[:2]))
-    assert struct.unpack(">II", found[0][1][:8]) == (1250, 420)
+    assert struct.unpack(">II", found[0][1][:8]) == (1250, 332)
 
 
 @pytest.mark.parametrize(("chart", "items", "size"), CHARTS, ids=CHART_IDS)

@@ -294,3 +294,20 @@ def test_a_charts_switch_in_words_names_the_file_and_key(workspace):
 def test_a_themes_file_without_themes_means_none(workspace):
     (workspace / "config" / "themes.toml").write_text("# chưa có chủ đề nào\n", encoding="utf-8")
     assert load_config(Workspace.at(workspace)).themes == ()
+
+
+@pytest.mark.parametrize(
+    ("written", "points"),
+    [("points_per_section = 4", 4), ("points_per_section = 0", 0), ("", 4)],
+    ids=["four", "all", "absent"],
+)
+def test_points_per_section(workspace, written, points):
+    edit(workspace / "config" / "profile.toml", "points_per_section = 4", written)
+    assert load_config(Workspace.at(workspace)).profile.points_per_section == points
+
+
+def test_a_negative_points_per_section_names_the_file_and_key(workspace):
+    edit(workspace / "config" / "profile.toml", "points_per_section = 4", "points_per_section = -1")
+    with pytest.raises(ReportgenError) as caught:
+        load_config(Workspace.at(workspace))
+    assert "config/profile.toml: khóa 'points_per_section'" in caught.value.message

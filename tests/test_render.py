@@ -238,3 +238,23 @@ def test_problem_appendix_names_the_unit(sample_config):
         ["1", "UBND xã Đắk La", "Đắk La.xlsx › Thư viện › F7", "“nhiều” không phải là số"],
         ["2", "Không xác định", "la.xlsx", "không đọc được tệp"],
     ]  # the warning of the figures (Hà Mòn's missing date) is not a data error
+
+
+def _kept(row) -> bool:
+    """Whether every paragraph of a table row is kept with the next row."""
+    return all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+
+
+def test_a_total_row_is_kept_with_the_last_row_above_it_and_long_tables_still_break(rendered):
+    doc = _open(rendered)
+    with_totals = [t for t in doc.tables if any(r.cells[1].text == "Tổng cộng" for r in t.rows)]
+    assert len(with_totals) == 4  # Biểu 2 to Biểu 5
+    for table in with_totals:
+        rows = list(table.rows)
+        first_total = next(
+            i for i, r in enumerate(rows) if r.cells[1].text in {"Tổng cộng", "Ngân sách nhà nước"}
+        )
+        assert _kept(rows[first_total - 1])  # the last unit, school, activity or payment
+        assert all(_kept(r) for r in rows[first_total:-1])  # Biểu 5's three totals stay together
+        assert not _kept(rows[-1])
+        assert not any(_kept(r) for r in rows[1 : first_total - 1])  # a long table may break
