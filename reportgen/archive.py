@@ -47,9 +47,9 @@ class ArchiveResult:
     replaces: int | None = None  # the final version it replaced, no longer final
 
 
-def archive_path(out_dir: Path, year: int, number: int) -> Path:
-    """Where the archive of draft `number` goes."""
-    return out_dir / f"LuuTru_BaoCao_{year}_du-thao-{number:02d}.zip"
+def archive_path(out_dir: Path, docx: str) -> Path:
+    """Where the archive of the draft whose report is `docx` goes: `LuuTru_<its name>.zip`."""
+    return out_dir / f"LuuTru_{Path(docx).stem}.zip"
 
 
 def scan_inputs(folder: Path) -> dict[str, str]:
@@ -248,7 +248,7 @@ def archive_draft(
     out_dir = workspace.year_outputs(year)
     with folder_lock(out_dir, "archive", wait=lock_wait, on_wait=on_wait) as held:
         entry = find_draft(out_dir, year, number)
-        target = archive_path(out_dir, year, entry.number)
+        target = archive_path(out_dir, entry.docx)
         entries, replaces = mark_final(read_manifest(out_dir, year), entry.number)
         marked = not entry.final
         if target.exists():  # archived before: checked, made final again, a later PDF added

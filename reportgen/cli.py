@@ -10,6 +10,7 @@ from .commands.vietnamese import VietnameseGroup
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 COMMANDS = {
+    "init": "reportgen.commands.init_cmd.init",
     "build": "reportgen.commands.build_cmd.build",
     "check": "reportgen.commands.check_cmd.check",
     "forms": "reportgen.commands.forms_cmd.forms",

@@ -56,6 +56,16 @@ class Profile:
     scope: str  # how the report names all it covers: "Toàn huyện", "Toàn xã", "Toàn tỉnh"
     charts: bool = True  # draw the charts (Biểu đồ) into the report
     points_per_section: int = 4  # units' points stated in each of sections III-V (0: all)
+    # Who the locality is, for the province's roll-up: a code that starts every file name (so
+    # many localities' files can share a folder), its level (vocab.LEVELS) and its province.
+    locality_code: str = ""
+    level: str = ""
+    province: str = ""
+
+    @property
+    def file_prefix(self) -> str:
+        """`<locality code>_` before every output's name, or nothing without a code."""
+        return f"{self.locality_code}_" if self.locality_code else ""
 
 
 @dataclass(frozen=True)
@@ -210,12 +220,29 @@ def _load_profile(path: Path) -> Profile:
         recipients_list=recipients,
         signer_authority=t.texts("signer_authority"),
         signer_title=t.text("signer_title"),
-        signer_name=t.text("signer_name"),
+        signer_name=t.text("signer_name", required=False),
         advising_office=t.text("advising_office", required=False),
         scope=_scope(t, t.text("issuing_body_name")),
         charts=flag(t, "charts", default=True),
         points_per_section=_points(t),
+        locality_code=_locality_code(t),
+        level=_level(t),
+        province=t.text("province", required=False),
     )
+
+
+def _locality_code(table: Table) -> str:
+    code = table.text("locality_code", required=False).strip()
+    if code and not re.fullmatch(r"[A-Za-z0-9-]+", code):
+        raise table.fail("locality_code", "một mã chỉ gồm chữ không dấu, số và dấu gạch ngang")
+    return code.upper()
+
+
+def _level(table: Table) -> str:
+    level = table.text("level", required=False).strip()
+    if level and level not in vocab.LEVELS:
+        raise table.fail("level", "một trong: " + ", ".join(vocab.LEVELS))
+    return level
 
 
 def _points(table: Table) -> int:

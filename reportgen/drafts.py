@@ -131,9 +131,9 @@ class PublishResult:
     carry: CarryOver | None = None  # the clerk's edits of the previous draft, carried or not
 
 
-def draft_files(out_dir: Path, year: int, number: int) -> DraftFiles:
-    """The paths of draft `number` of `year`."""
-    stem = f"BaoCao_{year}_du-thao-{number:02d}"
+def draft_files(out_dir: Path, year: int, number: int, prefix: str = "") -> DraftFiles:
+    """The paths of draft `number` of `year`, after the locality's `prefix` (may be empty)."""
+    stem = f"{prefix}BaoCao_{year}_du-thao-{number:02d}"
     return DraftFiles(
         number, out_dir / f"{stem}.docx", out_dir / f"{stem}.json", out_dir / f"{stem}_van-de.xlsx"
     )
@@ -141,7 +141,9 @@ def draft_files(out_dir: Path, year: int, number: int) -> DraftFiles:
 
 def _numbers_on_disk(out_dir: Path, year: int) -> dict[str, int]:
     """Every file of the folder whose name carries a draft number, with that number."""
-    pattern = re.compile(rf"(?:LuuTru_)?BaoCao_{year}_du-thao-(\d+)(?:[._].*)?", re.IGNORECASE)
+    pattern = re.compile(
+        rf"(?:LuuTru_)?(?:[A-Za-z0-9-]+_)?BaoCao_{year}_du-thao-(\d+)(?:[._].*)?", re.IGNORECASE
+    )
     if not out_dir.is_dir():
         return {}
     return {
@@ -274,9 +276,11 @@ def publish_draft(
     lock_wait: float | None = None,
     on_wait: Callable[[str], None] | None = None,
     merge: bool = True,
+    prefix: str = "",
 ) -> PublishResult:
     """Write a new numbered draft unless it would be identical to the latest one.
 
+    Its files are named after the locality's `prefix` (`<code>_`, or empty).
     Holds the folder's lock throughout, waiting up to `lock_wait` seconds for another build.
     """
     json_data = figures_bytes(figures)
@@ -289,11 +293,16 @@ def publish_draft(
         # A clerk may reword the latest .docx in Word: unchanged inputs must not replace it.
         # Only when that draft's .docx is gone is a new draft worth writing.
         if latest is not None and latest.fingerprint == mark and (out_dir / latest.docx).exists():
-            files = draft_files(out_dir, year, latest.number)
+            files = DraftFiles(
+                latest.number,
+                out_dir / latest.docx,
+                out_dir / latest.json,
+                out_dir / latest.problems,
+            )
             return PublishResult(files, False, (), notes=held.notes)
         registered = max((e.number for e in entries), default=0)
         on_disk = max(_numbers_on_disk(out_dir, year).values(), default=0)
-        files = draft_files(out_dir, year, max(registered, on_disk) + 1)
+        files = draft_files(out_dir, year, max(registered, on_disk) + 1, prefix)
         changes = _changes_since(out_dir, latest, figures) + _earlier_changes(latest, earlier)
         written, carry = _carry(out_dir, latest, docx, merge)
         entry = ManifestEntry(

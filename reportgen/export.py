@@ -6,9 +6,13 @@ from dataclasses import asdict
 from fractions import Fraction
 from typing import Any
 
-from . import fmt
+from . import __version__, fmt
 from .config import Config
-from .models import Comparison, Figures
+from .models import Comparison, Figures, IndicatorResult
+
+# The version of the JSON's layout (schemas/figures.schema.json): the major number changes
+# when a field changes meaning or goes away, the minor one when a field is added.
+SCHEMA_VERSION = "1.0"
 
 
 def _fraction(value: Fraction | None) -> float | None:
@@ -46,17 +50,59 @@ def _coverage(figures: Figures) -> dict[str, Any]:
     }
 
 
+def _counts(result: IndicatorResult) -> tuple[int | None, int | None]:
+    """An indicator's numerator and denominator; a growth's are its like-for-like uses."""
+    if not result.is_growth:
+        return result.numerator, result.denominator
+    if result.comparison is None:  # no earlier year: nothing was compared, not 0
+        return None, None
+    return result.comparison.current, result.comparison.earlier
+
+
+def _issuer(config: Config) -> dict[str, Any]:
+    """Who issued the report: the locality a province's roll-up files it under."""
+    profile = config.profile
+    return {
+        "code": profile.locality_code or None,
+        "name": profile.issuing_body_name,
+        "level": profile.level or None,
+        "place": profile.place,
+        "province": profile.province or None,
+        "document_number": profile.document_number or None,
+        "document_date": profile.document_date.isoformat() if profile.document_date else None,
+        "recipient": profile.recipient,
+    }
+
+
+def _plan(config: Config) -> dict[str, Any]:
+    """The plan the figures are judged against: a roll-up never mixes two."""
+    plan = config.plan
+    return {
+        "programme": plan.programme,
+        "issuer": plan.issuer,
+        "number": plan.number or None,
+        "date": plan.date or None,
+        "first_year": plan.year,
+        "milestones": list(plan.milestones),
+    }
+
+
 def figures_json(figures: Figures, config: Config) -> dict[str, Any]:
     """The machine-readable result of data-contract §4 (plus display texts)."""
     return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "reportgen", "version": __version__},
+        "issuer": _issuer(config),
+        "plan": _plan(config),
         "year": figures.year,
         "milestone": figures.milestone,
         "indicators": [
             {
                 "code": r.code,
                 "name": r.name,
-                "numerator": r.numerator,
-                "denominator": r.denominator,
+                "measure": r.measure.value,
+                "numerator": _counts(r)[0],
+                "denominator": _counts(r)[1],
                 "value": _fraction(r.value),
                 "target": _fraction(r.target),
                 "target_max": _fraction(r.target_max),

@@ -23,6 +23,7 @@ from .errors import ReportgenError
 from .manifest import ManifestEntry, current_final, final_chain, list_drafts
 from .models import ERROR, Figures, Intake, Problem
 from .reproduce import read_years, year_figures
+from .starter import PROFILES, Started
 from .verify import VerifyResult
 from .workspace import TEMPLATE, Workspace
 
@@ -221,6 +222,7 @@ def build(
         lock_wait=lock_wait,
         on_wait=on_wait,
         merge=merge,
+        prefix=config.profile.file_prefix,
     )
     return BuildResult(
         figures=figures,
@@ -262,6 +264,18 @@ def check(workspace: Workspace, year: int, *, on_file: Progress | None = None) -
         problem_list=path,
         problem_list_created=created,
     )
+
+
+def init(root: Path, profile: str) -> Started:
+    """A new workspace under `root` from a ready profile; nothing already there is touched."""
+    from .starter import start_workspace
+
+    return start_workspace(root, profile)
+
+
+def profiles() -> dict[str, str]:
+    """The ready profiles `init` can start from, each with what it is."""
+    return dict(PROFILES)
 
 
 def forms(workspace: Workspace, year: int, *, on_file: Progress | None = None) -> FormsResult:

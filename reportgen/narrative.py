@@ -9,7 +9,7 @@ from typing import Any
 
 from . import assessment, fmt, review, vocab
 from .appendix import appendix_rows
-from .config import Config
+from .config import LEVEL_WORDS, Config
 from .models import Activity, Figures, IndicatorResult
 from .sentences import (
     indicator_sentence,
@@ -25,9 +25,18 @@ NOT_COUNTED = "–"
 
 
 def _short_body(config: Config) -> str:
-    """`Ủy ban nhân dân huyện` from `Ủy ban nhân dân huyện Đắk Hà` (the place is implied)."""
+    """The issuing body once the place is implied: `Ủy ban nhân dân huyện` from `Ủy ban nhân dân
+    huyện Đắk Hà`; `Sở Văn hóa, Thể thao và Du lịch` from `Sở … tỉnh Quảng Ngãi`."""
     name, place = config.profile.issuing_body_name, config.profile.place
-    return name[: -len(place)].strip() if name.endswith(" " + place) else name
+    if not name.endswith(" " + place):
+        return name
+    short = name[: -len(place)].strip()
+    if short.lower().startswith("ủy ban nhân dân"):
+        return short
+    for level in LEVEL_WORDS:  # "Sở … tỉnh": the level word goes with the place
+        if short.lower().endswith(" " + level):
+            return short[: -len(level)].strip()
+    return short
 
 
 def _names(codes: Iterable[str], config: Config) -> str:

@@ -138,3 +138,6 @@ PROBLEM_TITLES = {
     "zero-uses-but-serving": "Phục vụ nhưng 0 lượt",
     "year-on-year-jump": "Chênh lệch lớn so với năm trước",
 }
+
+# The levels of local government a report can be issued at, as profile.toml's `level` names them.
+LEVELS = ("xa", "huyen", "tinh")

@@ -38,10 +38,13 @@ def phrases_toml() -> str:
 
 
 def main() -> None:
-    """Write the file beside the other configuration files."""
-    target = ROOT / "config" / "phrases.toml"
-    target.write_text(phrases_toml(), encoding="utf-8")
-    print(f"Đã ghi {target}")
+    """Write the file beside the other configuration files, and the copy `init` gives."""
+    for target in (
+        ROOT / "config" / "phrases.toml",
+        ROOT / "reportgen" / "profiles" / "common" / "phrases.toml",
+    ):
+        target.write_text(phrases_toml(), encoding="utf-8")
+        print(f"Đã ghi {target}")
 
 
 if __name__ == "__main__":

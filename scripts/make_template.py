@@ -21,6 +21,10 @@ BLACK = RGBColor(0, 0, 0)
 CENTER, RIGHT, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.LEFT
 BODY, HEADING, TABLE_TEXT = "Nội dung báo cáo", "Đề mục báo cáo", "Chữ trong bảng"
 OUT = Path(__file__).resolve().parents[1] / "templates" / "bao-cao.docx"
+# The copy `reportgen init` gives a new workspace (a test keeps the two equal).
+PACKAGED = (
+    Path(__file__).resolve().parents[1] / "reportgen" / "profiles" / "common" / "bao-cao.docx"
+)
 
 
 def set_rfonts(rpr) -> None:
@@ -506,5 +510,10 @@ def build(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    build(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)
-    print(f"Đã tạo {OUT if len(sys.argv) < 2 else sys.argv[1]}")
+    if len(sys.argv) > 1:
+        build(Path(sys.argv[1]))
+        print(f"Đã tạo {sys.argv[1]}")
+    else:
+        build(OUT)
+        PACKAGED.write_bytes(OUT.read_bytes())
+        print(f"Đã tạo {OUT} và {PACKAGED}")

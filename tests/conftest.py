@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from click.testing import CliRunner, Result
 from reportgen.cli import cli
 from reportgen.config import Config, load_config
 from reportgen.workspace import Workspace
+from tests.schema import assert_figures_valid
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,6 +46,17 @@ def run(runner: CliRunner, workspace: Path) -> Run:
 
     def invoke(*args: str, catch_exceptions: bool = False) -> Result:
         command = [*args, "--workspace", str(workspace)] if args and args[0][0] != "-" else args
-        return runner.invoke(cli, list(command), catch_exceptions=catch_exceptions)
+        before = _figures_files(workspace)
+        result = runner.invoke(cli, list(command), catch_exceptions=catch_exceptions)
+        for path in sorted(_figures_files(workspace) - before):  # what this command wrote
+            assert_figures_valid(json.loads(path.read_text(encoding="utf-8")), path.name)
+        return result
 
     return invoke
+
+
+def _figures_files(workspace: Path) -> set[Path]:
+    """The figures JSON files under outputs/ (not the manifests)."""
+    outputs = workspace / "outputs"
+    found = outputs.glob("**/*.json") if outputs.is_dir() else ()
+    return {p for p in found if p.name != "manifest.json" and ".ban-goc" not in p.parts}

@@ -103,7 +103,7 @@ def test_archive_refuses_when_inputs_changed_since_the_draft(drafted, change, sa
     with pytest.raises(ReportgenError) as caught:
         run_archive(drafted)
     assert said in caught.value.message and "dự thảo 01" in caught.value.message
-    assert not archive_path(drafted / "outputs" / "2025", YEAR, 1).exists()
+    assert not archive_path(drafted / "outputs" / "2025", "BaoCao_2025_du-thao-01.docx").exists()
     assert list_drafts(drafted / "outputs" / "2025", YEAR)[0].final is False
 
 
@@ -236,7 +236,7 @@ def test_verify_catches_a_member_that_is_not_what_was_meant(tmp_path):
 
 
 def test_a_damaged_existing_archive_is_reported_not_replaced(drafted):
-    target = archive_path(drafted / "outputs" / "2025", YEAR, 1)
+    target = archive_path(drafted / "outputs" / "2025", "BaoCao_2025_du-thao-01.docx")
     target.write_bytes(b"not a zip")
     with pytest.raises(ReportgenError, match="đã có nhưng bị hỏng"):
         run_archive(drafted)

@@ -59,9 +59,9 @@ def test_milestone_in_force(workspace, year, milestone):
 def test_missing_key_names_file_and_key(workspace):
     path = workspace / "config" / "profile.toml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("signer_name", "# signer_name"), "utf-8"
+        path.read_text(encoding="utf-8").replace("signer_title", "# signer_title"), "utf-8"
     )
-    with pytest.raises(ReportgenError, match=r"config/profile.toml: khóa 'signer_name' không có"):
+    with pytest.raises(ReportgenError, match=r"config/profile.toml: khóa 'signer_title' không có"):
         load_config(Workspace.at(workspace))
 
 
