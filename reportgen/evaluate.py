@@ -137,22 +137,16 @@ def _average_growth(
     return (comparison.current / comparison.earlier) ** (1 / (year - since)) - 1, since
 
 
-def _growth(
-    d: IndicatorDef,
-    year: int,
-    current: Mapping[str, int],
-    history: Mapping[int, YearUses],
-    milestone: int,
-    first_milestone: int,
-    review: bool = False,
+def _growth_of(
+    d: IndicatorDef, comparison: Comparison | None, uses: int, milestone: int
 ) -> IndicatorResult:
-    earlier = history.get(year - 1)
-    comparison = compare_uses(current, earlier) if earlier is not None else None
+    """The year's growth of library uses from its like-for-like comparison (None: no earlier
+    year); `uses` is the year's total, kept as the numerator when nothing can be compared."""
     if comparison is None or comparison.earlier == 0:
         return _result(
             d,
             milestone,
-            numerator=sum(current.values()),
+            numerator=uses,
             denominator=0,
             value=None,
             met=None,
@@ -164,8 +158,7 @@ def _growth(
     value = Fraction(comparison.current, comparison.earlier) - 1
     met = value >= target
     needed = math.ceil(comparison.earlier * (1 + target)) - comparison.current
-    average, since = _average_growth(year, current, history, first_milestone, review)
-    result = _result(
+    return _result(
         d,
         milestone,
         numerator=comparison.current,
@@ -174,12 +167,28 @@ def _growth(
         met=met,
         gap_units=0 if met else max(0, needed),
         status="ok",
-        average_growth=average,
-        average_since=since,
         comparison=comparison,
     )
+
+
+def _growth(
+    d: IndicatorDef,
+    year: int,
+    current: Mapping[str, int],
+    history: Mapping[int, YearUses],
+    milestone: int,
+    first_milestone: int,
+    review: bool = False,
+) -> IndicatorResult:
+    earlier = history.get(year - 1)
+    comparison = compare_uses(current, earlier) if earlier is not None else None
+    result = _growth_of(d, comparison, sum(current.values()), milestone)
+    if result.value is None:
+        return result
+    average, since = _average_growth(year, current, history, first_milestone, review)
+    result = replace(result, average_growth=average, average_since=since)
     if review and average is not None:  # a sơ kết / tổng kết judges the period, not one year
-        on_average = average >= float(target)
+        on_average = average >= float(result.target)
         return replace(result, met=on_average, gap_units=0 if on_average else None, on_average=True)
     return result
 
@@ -258,6 +267,26 @@ def _indicator(
     reported = len(uses.by_unit or ())
     result = _judged(result, reported, len(config.units), config)
     return _next(result, d, year, config)
+
+
+def rolled_up_indicator(
+    d: IndicatorDef,
+    year: int,
+    config: Config,
+    *,
+    counts: tuple[int, int],
+    comparison: Comparison | None,
+    reported: int,
+) -> IndicatorResult:
+    """An indicator over many localities: a share of their summed `counts` (numerator,
+    denominator), or a growth of their summed like-for-like `comparison`; judged like a
+    year's own, with `reported` localities of the registry's."""
+    milestone = config.plan.milestone_for(year)
+    if d.is_growth:
+        result = _growth_of(d, comparison, counts[0], milestone)
+    else:
+        result = _share(d, *counts, milestone)
+    return _next(_judged(result, reported, len(config.units), config), d, year, config)
 
 
 def _uses_by_year(

@@ -136,7 +136,7 @@ def figures_json(figures: Figures, config: Config) -> dict[str, Any]:
         },
         "funding": {"state": figures.state_funding, "social": figures.social_funding},
         "task_groups": [
-            {"number": g.number, "activities": len(g.activities), "participants": g.participants}
+            {"number": g.number, "activities": g.held, "participants": g.participants}
             for g in figures.task_groups
         ],
         "per_unit": [asdict(u) for u in figures.per_unit],

@@ -290,6 +290,21 @@ class TaskGroup:
     activities: tuple[Activity, ...]
     participants: int
     units: tuple[str, ...]  # codes of units that held activities in this group
+    # A roll-up has each locality's counts, not its activities: how many, and who drew whom.
+    activity_count: int | None = None
+    unit_participants: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def held(self) -> int:
+        """How many activities the group's units held."""
+        return len(self.activities) if self.activity_count is None else self.activity_count
+
+    def busiest(self, count: int) -> list[tuple[str, int]]:
+        """The units (code, participants) whose activities drew the most people, most first."""
+        totals = dict(self.unit_participants)
+        for a in self.activities:
+            totals[a.unit] = totals.get(a.unit, 0) + a.participants
+        return sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:count]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Any
 from . import assessment, fmt, review, vocab
 from .appendix import appendix_rows
 from .config import LEVEL_WORDS, Config
-from .models import Activity, Figures, IndicatorResult
+from .models import Figures, IndicatorResult, TaskGroup
 from .sentences import (
     indicator_sentence,
     indicators_intro,
@@ -145,14 +145,15 @@ def _direction(figures: Figures, config: Config) -> list[str]:
             )
         ]
     communication = next((g for g in figures.task_groups if g.number == 1), None)
-    if communication and communication.activities:
+    if communication and communication.held:
+        busiest = [unit for unit, _ in communication.busiest(2)]
         paragraphs.append(
             say(
                 "communication",
                 units=fmt.integer(len(communication.units)),
-                activities=fmt.integer(len(communication.activities)),
+                activities=fmt.integer(communication.held),
                 participants=fmt.integer(communication.participants),
-                busiest=_names(_busiest_units(communication.activities, 2), config),
+                busiest=_names(busiest, config),
             )
         )
     else:
@@ -160,12 +161,25 @@ def _direction(figures: Figures, config: Config) -> list[str]:
     return paragraphs
 
 
-def _busiest_units(activities: Sequence[Activity], count: int) -> list[str]:
-    """The units whose activities drew the most participants, most first."""
-    totals: dict[str, int] = {}
-    for a in activities:
-        totals[a.unit] = totals.get(a.unit, 0) + a.participants
-    return sorted(totals, key=lambda unit: (-totals[unit], unit))[:count]
+def _examples(group: TaskGroup, config: Config) -> list[str]:
+    """Two examples of a task group: its best-attended activities, or in a roll-up (which has
+    no activities, only counts) the localities that drew the most people."""
+    say = config.say
+    if not group.activities:
+        return [
+            say("group_unit_example", unit=config.unit_name(unit), participants=fmt.integer(n))
+            for unit, n in group.busiest(2)
+        ]
+    top = sorted(group.activities, key=lambda a: (-a.participants, a.unit, a.name))[:2]
+    return [
+        say(
+            "group_example",
+            activity=a.name,
+            unit=config.unit_name(a.unit),
+            participants=fmt.integer(a.participants),
+        )
+        for a in top
+    ]
 
 
 def _task_groups(figures: Figures, config: Config) -> list[dict[str, Any]]:
@@ -173,26 +187,17 @@ def _task_groups(figures: Figures, config: Config) -> list[dict[str, Any]]:
     groups = []
     for index, group in enumerate(sorted(figures.task_groups, key=lambda g: g.number)):
         heading = f"{fmt.point_letter(index)}) {group.title}"
-        if not group.activities:
+        if not group.held:
             text = config.say("group_none")
             groups.append({"heading": heading, "text": text, "points": []})
             continue
-        top = sorted(group.activities, key=lambda a: (-a.participants, a.unit, a.name))[:2]
-        examples = "; ".join(
-            config.say(
-                "group_example",
-                activity=a.name,
-                unit=config.unit_name(a.unit),
-                participants=fmt.integer(a.participants),
-            )
-            for a in top
-        )
+        examples = _examples(group, config)
         text = config.say(
-            "group_one" if len(top) == 1 else "group_many",
+            "group_one" if len(examples) == 1 else "group_many",
             units=len(group.units),
-            activities=fmt.integer(len(group.activities)),
+            activities=fmt.integer(group.held),
             participants=fmt.integer(group.participants),
-            examples=examples,
+            examples="; ".join(examples),
         )
         groups.append({"heading": heading, "text": text, "points": []})
     return groups

@@ -120,6 +120,7 @@ DEFAULTS: dict[str, str] = {
         "tham gia; tiêu biểu: {examples}."
     ),
     "group_example": "{activity} ({unit}, {participants} lượt)",
+    "group_unit_example": "{unit} ({participants} lượt)",
     "funding_none": "Năm {year}, các đơn vị chưa báo cáo kinh phí thực hiện Chương trình.",
     "funding_state_only": (
         "Tổng kinh phí thực hiện Chương trình năm {year} là {total}, toàn bộ từ ngân sách nhà "
