@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Any
 
 from . import fmt, vocab
 from .config import Config
-from .models import ERROR, Figures, UnitFigures
-
-# The counts of a unit's appendix line: every field of UnitFigures but its code and name.
-_UNIT_FIELDS = tuple(f.name for f in fields(UnitFigures) if f.name not in ("unit", "name"))
+from .models import ERROR, UNIT_COUNTS, Figures
 
 
 def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
@@ -18,10 +14,10 @@ def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
     n = fmt.integer
     units = [
         {"stt": str(i + 1), "name": u.name or config.unit_name(u.unit)}
-        | {f: n(getattr(u, f)) for f in _UNIT_FIELDS}
+        | {f: n(getattr(u, f)) for f in UNIT_COUNTS}
         for i, u in enumerate(figures.per_unit)
     ]
-    unit_total = {f: n(sum(getattr(u, f) for u in figures.per_unit)) for f in _UNIT_FIELDS}
+    unit_total = {f: n(sum(getattr(u, f) for u in figures.per_unit)) for f in UNIT_COUNTS}
     schools = [lib for lib in figures.libraries if lib.kind == vocab.LIB_SCHOOL]
     school_rows = [
         {
@@ -84,6 +80,15 @@ def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
         for i, (unit, field, text) in enumerate(figures.assessments)
     ]
     return {
+        # A roll-up has no rows of its own (schools, activities, payments, opinions): its
+        # appendix is the localities' lines, their ranking and the files left out.
+        "rows_listed": not figures.rolled_up,
+        "unit_head": "Địa phương" if figures.rolled_up else "Đơn vị",
+        "unit_word": "địa phương" if figures.rolled_up else "đơn vị",
+        "n": {"ranking": "3", "problems": "4"}
+        if figures.rolled_up
+        else {"problems": "6", "opinions": "7"},
+        "ranking": [],
         "opinions": opinions,
         "unit_rows": units,
         "unit_total": unit_total,

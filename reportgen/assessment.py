@@ -255,7 +255,8 @@ def shortcomings(figures: Figures, config: Config) -> list[str]:
         lines.append(config.say("missing_units", count=len(figures.missing), units=missing))
     errors = sum(p.severity == ERROR for p in figures.problems)
     if errors:
-        lines.append(config.say("data_errors", errors=fmt.integer(errors)))
+        key = "data_errors_rollup" if figures.rolled_up else "data_errors"
+        lines.append(config.say(key, errors=fmt.integer(errors)))
     said = opinions(figures, "shortcomings")
     return lines + by_theme(said, "shortcomings", config, config.unit_names, _limit(config))
 

@@ -17,6 +17,7 @@ COMMANDS = {
     "history": "reportgen.commands.drafts_cmds.history",
     "diff": "reportgen.commands.drafts_cmds.diff",
     "archive": "reportgen.commands.drafts_cmds.archive",
+    "rollup": "reportgen.commands.rollup_cmd.rollup",
 }
 
 

@@ -7,7 +7,7 @@ heavy libraries (openpyxl, docxtpl) are imported inside the functions that need 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -191,12 +191,7 @@ def build(
 
     config = load_config(workspace)
     folder = _require_inputs(workspace, year)
-    template = workspace.template
-    if not template.is_file():
-        raise ReportgenError(
-            f"Không tìm thấy mẫu báo cáo {TEMPLATE} trong thư mục làm việc "
-            f"{workspace.root.as_posix()}."
-        )
+    template = _require_template(workspace)
     made = year_figures(workspace, year, config, on_file)
     intake, figures = made.intake, made.figures
     if not intake.returns:
@@ -232,6 +227,83 @@ def build(
         created=published.created,
         changes=published.changes,
         pdf=_pdf(published.draft.docx) if pdf else None,
+        after_final=published.after_final,
+        notes=published.notes,
+        carry=published.carry,
+        merge=merge,
+    )
+
+
+def _require_template(workspace: Workspace) -> Path:
+    """The workspace's report template, said to be missing when it is."""
+    if not workspace.template.is_file():
+        raise ReportgenError(
+            f"Không tìm thấy mẫu báo cáo {TEMPLATE} trong thư mục làm việc "
+            f"{workspace.root.as_posix()}."
+        )
+    return workspace.template
+
+
+def rollup(
+    workspace: Workspace,
+    year: int,
+    sources: Sequence[Path],
+    now: datetime,
+    *,
+    lock_wait: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
+    merge: bool = True,
+) -> BuildResult:
+    """The province's report from its localities' figures JSON (files, archives, folders):
+    each checked and matched, summed exactly, written as a new draft like a build's."""
+    from .drafts import publish_draft
+    from .export import figures_json
+    from .files import file_digest
+    from .narrative import build_context
+    from .problem_sheet import problems_workbook
+    from .render import render_report
+    from .rollup import gather, missing_problems, ranking_rows, rollup_figures, sources_json
+
+    config = load_config(workspace)
+    template = _require_template(workspace)
+    gathered = gather(sources, year, config)
+    if not gathered.sent:
+        reasons = "; ".join(f"{p.file}: {p.message}" for p in gathered.problems[:3])
+        raise ReportgenError(
+            f"Không có tệp số liệu nào của năm {year} dùng được trong các nguồn đã chỉ ra"
+            + (f" ({reasons})" if reasons else "")
+            + ". Hãy chỉ ra các tệp .json, tệp lưu trữ .zip hoặc thư mục chứa chúng."
+        )
+    figures = rollup_figures(gathered, year, config)
+    # The problem list sent back also names the localities still to send; the screen has them.
+    chase = (*figures.problems, *missing_problems(figures, config))
+    context = build_context(figures, config)
+    context["ranking"] = ranking_rows(gathered, year, config)
+    data = figures_json(figures, config) | {"sources": sources_json(gathered)}
+    published = publish_draft(
+        workspace.year_outputs(year),
+        year,
+        docx=render_report(context, template),
+        figures=data,
+        problems_xlsx=problems_workbook(chase, config.unit_names, year, config.plan.deadline),
+        inputs=gathered.files,
+        config_digest=config.digest,
+        template_digest=file_digest(template),
+        tool_version=__version__,
+        now=now,
+        lock_wait=lock_wait,
+        on_wait=on_wait,
+        merge=merge,
+        prefix=config.profile.file_prefix,
+    )
+    return BuildResult(
+        figures=figures,
+        unit_names=config.unit_names,
+        problems=figures.problems,
+        draft=published.draft,
+        created=published.created,
+        changes=published.changes,
+        pdf=None,
         after_final=published.after_final,
         notes=published.notes,
         carry=published.carry,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import Enum
 from fractions import Fraction
@@ -39,6 +39,8 @@ ProblemCode = Literal[
     "date-outside-year",
     "zero-uses-but-serving",
     "year-on-year-jump",
+    "figures-invalid",
+    "plan-mismatch",
 ]
 ERROR: Final = "error"
 WARNING: Final = "warning"
@@ -325,6 +327,10 @@ class UnitFigures:
     social_funding: int
 
 
+# The counts of a unit's line: every field of UnitFigures but its code and name.
+UNIT_COUNTS = tuple(f.name for f in fields(UnitFigures) if f.name not in ("unit", "name"))
+
+
 @dataclass(frozen=True)
 class YearSummary:
     """One year of the plan period, as a sơ kết / tổng kết tabulates it."""
@@ -370,6 +376,7 @@ class Figures:
     period: tuple[YearSummary, ...] = ()  # a review year: every year of the plan so far
     left_out: tuple[LeftOutRow, ...] = ()  # rows dropped for a bad cell, of the units used
     min_coverage: Fraction | None = None  # the plan's: below it indicators are not judged
+    rolled_up: bool = False  # summed from localities' figures: no rows of their own
 
     @property
     def complete(self) -> bool:

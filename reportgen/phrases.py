@@ -172,6 +172,10 @@ DEFAULTS: dict[str, str] = {
         "được); phần số liệu có lỗi phải để ngoài số liệu tổng hợp (chi tiết tại Biểu 6 của Phụ "
         "lục)."
     ),
+    "data_errors_rollup": (
+        "Có {errors} tệp số liệu không đưa vào tổng hợp (không đúng lược đồ, khác năm, khác Kế "
+        "hoạch hoặc không nhận ra địa phương; chi tiết tại Biểu 4 của Phụ lục)."
+    ),
     "theme_line": "- {text} ({units}).",
     "points_in_appendix": (
         "- Các ý kiến khác của đơn vị ({count} ý) được tổng hợp nguyên văn tại Biểu 7 kèm theo."

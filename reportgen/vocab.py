@@ -137,6 +137,8 @@ PROBLEM_TITLES = {
     "date-outside-year": "Ngày ngoài năm báo cáo",
     "zero-uses-but-serving": "Phục vụ nhưng 0 lượt",
     "year-on-year-jump": "Chênh lệch lớn so với năm trước",
+    "figures-invalid": "Tệp số liệu không đúng lược đồ",
+    "plan-mismatch": "Khác Chương trình, Kế hoạch",
 }
 
 # The levels of local government a report can be issued at, as profile.toml's `level` names them.

@@ -391,7 +391,7 @@ def appendix(doc) -> None:
         ["{{ r.stt }}", "{{ r.name }}", "{{ r.numerator }}", "{{ r.denominator }}",
          "{{ r.result }}", "{{ r.plan }}", "{{ r.assessment }}"],
     )  # fmt: skip
-    caption("Biểu 2. Số liệu của từng đơn vị")
+    caption("Biểu 2. Số liệu của từng {{ unit_word }}")
     unit_fields = ["libraries", "libraries_serving", "libraries_digital", "library_uses"]
     unit_fields += ["institutions", "institutions_active", "activities", "participants"]
     unit_fields += ["state_funding", "social_funding"]
@@ -401,13 +401,26 @@ def appendix(doc) -> None:
     sizes = [1.4, 1.6, 1.6, 2.0, 1.5, 1.9, 1.5, 1.9, 2.4, 2.3]
     grid_table(
         doc,
-        [("STT", 1.2, CENTER), ("Đơn vị", 4.9, LEFT)]
+        [("STT", 1.2, CENTER), ("{{ unit_head }}", 4.9, LEFT)]
         + [(h, w, RIGHT) for h, w in zip(heads, sizes, strict=True)],
         "unit_rows",
         ["{{ r.stt }}", "{{ r.name }}"] + ["{{ r." + f + " }}" for f in unit_fields],
         totals=[["", "Tổng cộng"] + ["{{ unit_total." + f + " }}" for f in unit_fields]],
         size=11,
     )
+    para(doc, "{%p if ranking %}", align=LEFT)
+    caption("Biểu {{ n.ranking }}. Xếp hạng các địa phương theo từng chỉ tiêu")
+    grid_table(
+        doc,
+        [("Chỉ tiêu", 7.2, LEFT), ("Hạng", 1.6, CENTER), ("Địa phương", 7.0, LEFT),
+         ("Kết quả", 4.4, CENTER), ("Đánh giá", 4.0, CENTER)],
+        "ranking",
+        ["{{ r.indicator }}", "{{ r.rank }}", "{{ r.unit }}", "{{ r.result }}",
+         "{{ r.assessment }}"],
+        size=11,
+    )  # fmt: skip
+    para(doc, "{%p endif %}", align=LEFT)
+    para(doc, "{%p if rows_listed %}", align=LEFT)
     caption("Biểu 3. Thư viện cơ sở giáo dục")
     grid_table(
         doc,
@@ -442,13 +455,14 @@ def appendix(doc) -> None:
                 ["", "Xã hội hóa", "", "", "{{ funding_social }}"],
                 ["", "Tổng cộng", "", "", "{{ funding_total }}"]],
     )  # fmt: skip
-    caption("Biểu 6. Số liệu không đưa vào tổng hợp và lý do")
+    para(doc, "{%p endif %}", align=LEFT)
+    caption("Biểu {{ n.problems }}. Số liệu không đưa vào tổng hợp và lý do")
     para(doc, "{%p if problems %}", align=LEFT)
     grid_table(
         doc,
         [
             ("STT", 1.2, CENTER),
-            ("Đơn vị", 5.0, LEFT),
+            ("{{ unit_head }}", 5.0, LEFT),
             ("Vị trí (tệp › sheet › ô)", 7.5, LEFT),
             ("Lý do", 10.5, LEFT),
         ],
@@ -458,7 +472,8 @@ def appendix(doc) -> None:
     para(doc, "{%p else %}", align=LEFT)
     para(doc, "Không có số liệu nào bị để ngoài tổng hợp.", 13, align=LEFT)
     para(doc, "{%p endif %}", align=LEFT)
-    caption("Biểu 7. Ý kiến, kiến nghị của các đơn vị (nguyên văn)")
+    para(doc, "{%p if rows_listed %}", align=LEFT)
+    caption("Biểu {{ n.opinions }}. Ý kiến, kiến nghị của các đơn vị (nguyên văn)")
     para(doc, "{%p if opinions %}", align=LEFT)
     grid_table(
         doc,
@@ -470,6 +485,7 @@ def appendix(doc) -> None:
     )  # fmt: skip
     para(doc, "{%p else %}", align=LEFT)
     para(doc, "Các đơn vị không gửi ý kiến.", 13, align=LEFT)
+    para(doc, "{%p endif %}", align=LEFT)
     para(doc, "{%p endif %}", align=LEFT)
 
 

@@ -38,7 +38,7 @@ ENGLISH = (
     "DIRECTORY",
     "TEXT",
 )
-COMMANDS = ["archive", "build", "check", "diff", "forms", "history", "init"]
+COMMANDS = ["archive", "build", "check", "diff", "forms", "history", "init", "rollup"]
 
 
 def run(*args: str) -> Result:

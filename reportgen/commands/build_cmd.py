@@ -160,3 +160,11 @@ def build(year: int, workspace: Workspace, pdf: bool, no_merge: bool) -> None:
     _echo_carry(result)
     if result.pdf is not None:
         _echo_pdf(result.pdf)
+
+
+def echo_result(result: jobs.BuildResult) -> None:
+    """A new draft's summary, problems, files and carried edits, as `build` prints them."""
+    _echo_summary(result)
+    echo_problems(result.problems, result.unit_names)
+    _echo_draft(result)
+    _echo_carry(result)

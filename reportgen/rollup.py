@@ -1,0 +1,429 @@
+"""The province's roll-up: many localities' figures JSON (files, archive zips, folders of them)
+read, checked against the published schema, matched to the registry, and summed exactly."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from . import fmt, vocab
+from .config import Config, IndicatorDef
+from .evaluate import rolled_up_indicator
+from .files import sha256_bytes
+from .intake.units import by_code, by_name
+from .models import (
+    ERROR,
+    UNIT_COUNTS,
+    WARNING,
+    Comparison,
+    Figures,
+    IndicatorResult,
+    InputFile,
+    Problem,
+    ProblemCode,
+    TaskGroup,
+    UnitFigures,
+)
+
+SUFFIXES = (".json", ".zip")
+NO_VALUE = "chưa có số liệu"
+MANIFEST = "manifest.json"
+_DRAFT_NUMBER = re.compile(r"du-thao-(\d+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One locality's figures as it sent them, matched to the registry."""
+
+    name: str  # where the clerk finds it: `xa/a.json`, or `LuuTru_….zip › a.json`
+    sha256: str
+    unit: str  # registry code
+    data: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """What the sources gave: the figures used, every file read, and what was left out, why."""
+
+    sent: tuple[Sent, ...]
+    files: tuple[InputFile, ...]
+    problems: tuple[Problem, ...]
+
+
+def _problem(
+    name: str, code: ProblemCode, message: str, unit: str = "", where: str = ""
+) -> Problem:
+    if code in ("duplicate-return", "return-missing"):  # the figures are there: worth a look
+        return Problem(name, "", where, WARNING, message, unit, code=code)
+    return Problem(name, "", where, ERROR, message, unit, code=code)
+
+
+def _files(path: Path) -> Iterator[tuple[str, Path]]:
+    """The .json and .zip files a source names: itself, or those under a folder, sorted."""
+    if path.is_dir():
+        for found in sorted(path.rglob("*")):
+            if found.is_file() and found.suffix.lower() in SUFFIXES and found.name != MANIFEST:
+                yield found.relative_to(path.parent).as_posix(), found
+    else:
+        yield path.name, path
+
+
+def _members(name: str, path: Path) -> Iterator[tuple[str, bytes | None]]:
+    """The figures JSON inside a file: itself, or an archive's own (not its inputs/ or
+    manifest); None for an archive that cannot be opened."""
+    if path.suffix.lower() != ".zip":
+        yield name, path.read_bytes()
+        return
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for member in sorted(archive.namelist()):
+                if member.lower().endswith(".json") and "/" not in member and member != MANIFEST:
+                    yield f"{name} › {member}", archive.read(member)
+    except (zipfile.BadZipFile, OSError):
+        yield name, None
+
+
+@cache
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator  # loaded only for a roll-up
+
+    text = resources.files("reportgen").joinpath("schemas/figures.schema.json").read_text("utf-8")
+    return Draft202012Validator(
+        json.loads(text), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def _schema_error(data: Any) -> tuple[str, str] | None:
+    """The first way `data` breaks the schema, as (JSON path, Vietnamese reason); None if none."""
+    errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.path])
+    if not errors:
+        return None
+    error = errors[0]
+    where = "/".join(str(p) for p in error.absolute_path)
+    if error.validator == "required":
+        missing = re.findall(r"'([^']+)' is a required property", error.message)
+        reason = f"thiếu trường {missing[0] if missing else error.message}"
+    elif error.validator == "type":
+        reason = f"trường {where} sai kiểu dữ liệu ({error.message})"
+    else:
+        reason = f"trường {where or '(gốc)'} không hợp lệ ({error.message})"
+    return where, reason
+
+
+def _same_text(a: str, b: str) -> bool:
+    def key(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+    return key(a) == key(b)
+
+
+def _checked(name: str, raw: bytes | None, year: int, config: Config) -> Problem | Any:
+    """The figures of one file, or the problem that keeps them out."""
+    if raw is None:
+        return _problem(
+            name, "file-unreadable", "Tệp nén không mở được (hỏng hoặc không phải .zip)."
+        )
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return _problem(name, "file-unreadable", f"Không đọc được tệp số liệu JSON ({exc}).")
+    error = _schema_error(data)
+    if error is not None:
+        where, reason = error
+        return _problem(
+            name,
+            "figures-invalid",
+            f"Tệp không đúng lược đồ số liệu phiên bản 1 ({reason}); không tính vào tổng hợp. "
+            "Đề nghị địa phương gửi lại tệp .json do reportgen lập.",
+            where=where,
+        )
+    if data["year"] != year:
+        return _problem(
+            name,
+            "year-mismatch",
+            f"Là số liệu năm {data['year']}, không phải năm {year}; không tính vào tổng hợp.",
+            where="year",
+        )
+    plan = data["plan"]
+    if not _same_text(plan["programme"], config.plan.programme) or tuple(
+        plan["milestones"]
+    ) != tuple(config.plan.milestones):
+        return _problem(
+            name,
+            "plan-mismatch",
+            f"Là số liệu của Chương trình “{plan['programme']}” (các mốc "
+            f"{', '.join(map(str, plan['milestones']))}), khác Kế hoạch đang tổng hợp; không "
+            "tính vào tổng hợp.",
+            where="plan",
+        )
+    return data
+
+
+def _locality(name: str, data: Mapping[str, Any], config: Config) -> tuple[str, Problem | None]:
+    """The registry code of the locality that issued `data`, by its code, else by its name."""
+    issuer = data["issuer"]
+    code, title = issuer["code"] or "", issuer["name"]
+    if code and (unit := by_code(config, code)):
+        return unit.code, None
+    found = by_name(config, title)
+    if found.unit is None:
+        return "", _problem(
+            name,
+            "unknown-unit",
+            f'Không nhận ra địa phương của tệp ({found.message}; mã "{code}"); không tính vào '
+            "tổng hợp. Hãy thêm địa phương vào config/units.toml với đúng mã của nó.",
+            where="issuer",
+        )
+    if code:
+        return found.unit.code, _problem(
+            name,
+            "unknown-unit",
+            f'Mã địa phương "{code}" không có trong danh sách; nhận theo tên '
+            f'"{title}" là {found.unit.name}. Hãy kiểm tra lại.',
+            found.unit.code,
+            "issuer/code",
+        )
+    return found.unit.code, None
+
+
+def _recency(sent: Sent) -> tuple[str, int, str]:
+    """Which of a locality's files is the latest document: by date, then draft number."""
+    number = _DRAFT_NUMBER.search(sent.name)
+    return (sent.data["issuer"]["document_date"] or "", int(number[1]) if number else 0, sent.name)
+
+
+def _latest(sent: Sequence[Sent], config: Config) -> tuple[list[Sent], list[Problem]]:
+    """One file per locality, the latest; a locality that sent more is told which was kept."""
+    by_unit: dict[str, list[Sent]] = {}
+    for one in sent:
+        by_unit.setdefault(one.unit, []).append(one)
+    kept, problems = [], []
+    for unit, files in by_unit.items():
+        files.sort(key=_recency)
+        kept.append(files[-1])
+        for dropped in files[:-1]:
+            problems.append(
+                _problem(
+                    dropped.name,
+                    "duplicate-return",
+                    f"{config.unit_name(unit)} đã gửi {len(files)} tệp số liệu: dùng tệp mới "
+                    f"nhất {files[-1].name}, không dùng tệp này.",
+                    unit,
+                )
+            )
+    return kept, problems
+
+
+def gather(paths: Sequence[Path], year: int, config: Config) -> Gathered:
+    """Every locality's figures for `year` from files, archives and folders, one per locality."""
+    sent: list[Sent] = []
+    files: list[InputFile] = []
+    problems: list[Problem] = []
+    for path in paths:
+        for name, file in _files(path):
+            for member, raw in _members(name, file):
+                digest = sha256_bytes(raw or b"")
+                checked = _checked(member, raw, year, config)
+                if isinstance(checked, Problem):
+                    problems.append(checked)
+                    files.append(InputFile(member, digest, "", "skipped"))
+                    continue
+                unit, note = _locality(member, checked, config)
+                problems += [note] if note is not None else []
+                files.append(InputFile(member, digest, unit, "used" if unit else "skipped"))
+                if unit:
+                    sent.append(Sent(member, digest, unit, checked))
+    kept, duplicates = _latest(sent, config)
+    order = {u.code: i for i, u in enumerate(config.units)}
+    kept.sort(key=lambda s: order[s.unit])
+    dropped = {d.file for d in duplicates}
+    files = [
+        f if f.name not in dropped else InputFile(f.name, f.sha256, f.unit, "superseded")
+        for f in files
+    ]
+    return Gathered(tuple(kept), tuple(files), tuple(problems + duplicates))
+
+
+def _indicator(d: IndicatorDef, sent: Sequence[Sent], year: int, config: Config) -> IndicatorResult:
+    """One indicator over every locality that has it."""
+    own = [(s.unit, i) for s in sent for i in s.data["indicators"] if i["code"] == d.code]
+    numerator = sum(i["numerator"] or 0 for _, i in own)
+    denominator = sum(i["denominator"] or 0 for _, i in own)
+    comparison = None
+    if d.is_growth:
+        compared = [(unit, i["comparison"]) for unit, i in own if i["comparison"]]
+        uses = {s.unit: s.data["library_uses"] for s in sent}
+        if compared:
+            units = tuple(unit for unit, _ in compared)
+            comparison = Comparison(
+                earlier_year=year - 1,
+                current=sum(c["current"] for _, c in compared),
+                earlier=sum(c["earlier"] for _, c in compared),
+                current_total=sum(u["year"] for u in uses.values()),
+                earlier_total=sum(u["previous_year"] or 0 for u in uses.values()),
+                units=units,
+                only_current=tuple(
+                    unit for unit, u in uses.items() if unit not in units and u["year"]
+                ),
+                only_earlier=(),
+            )
+        numerator = sum(u["year"] for u in uses.values())
+    return rolled_up_indicator(
+        d,
+        year,
+        config,
+        counts=(numerator, denominator),
+        comparison=comparison,
+        reported=len(sent),
+    )
+
+
+def _unit_line(one: Sent, config: Config) -> UnitFigures:
+    rows = one.data["per_unit"]
+    totals = {field: sum(row[field] for row in rows) for field in UNIT_COUNTS}
+    return UnitFigures(unit=one.unit, name=config.unit_name(one.unit), **totals)
+
+
+def _task_groups(sent: Sequence[Sent]) -> tuple[TaskGroup, ...]:
+    groups = []
+    for number, title in vocab.TASK_GROUPS.items():
+        by_unit = [
+            (s.unit, g["activities"], g["participants"])
+            for s in sent
+            for g in s.data["task_groups"]
+            if g["number"] == number and g["activities"]
+        ]
+        groups.append(
+            TaskGroup(
+                number,
+                title,
+                (),
+                sum(p for _, _, p in by_unit),
+                tuple(unit for unit, _, _ in by_unit),
+                activity_count=sum(n for _, n, _ in by_unit),
+                unit_participants=tuple((unit, p) for unit, _, p in by_unit),
+            )
+        )
+    return tuple(groups)
+
+
+def rollup_figures(gathered: Gathered, year: int, config: Config) -> Figures:
+    """The province's figures for `year`: the localities' sums, judged against its plan."""
+    sent = gathered.sent
+    received = tuple(s.unit for s in sent)
+    expected = tuple(u.code for u in config.units)
+    missing = tuple(code for code in expected if code not in received)
+    uses = sum(s.data["library_uses"]["year"] for s in sent)
+    earlier = [s.data["library_uses"]["previous_year"] for s in sent]
+    previous = sum(earlier) if sent and None not in earlier else None
+    return Figures(
+        year=year,
+        milestone=config.plan.milestone_for(year),
+        indicators=tuple(_indicator(d, sent, year, config) for d in config.plan.indicators),
+        task_groups=_task_groups(sent),
+        state_funding=sum(s.data["funding"]["state"] for s in sent),
+        social_funding=sum(s.data["funding"]["social"] for s in sent),
+        per_unit=tuple(_unit_line(s, config) for s in sent),
+        libraries=(),
+        activities=(),
+        funding=(),
+        assessments=(),
+        expected=expected,
+        received=received,
+        missing=missing,
+        problems=gathered.problems,
+        library_uses=uses,
+        library_uses_previous=previous,
+        uses_by_year=((year - 1, previous), (year, uses)) if previous is not None else (),
+        min_coverage=config.plan.min_coverage,
+        rolled_up=True,
+    )
+
+
+def sources_json(gathered: Gathered) -> list[dict[str, Any]]:
+    """The files a roll-up used, for its own JSON."""
+    return [
+        {
+            "file": s.name,
+            "code": s.data["issuer"]["code"],
+            "name": s.data["issuer"]["name"],
+            "document_number": s.data["issuer"]["document_number"],
+            "document_date": s.data["issuer"]["document_date"],
+        }
+        for s in gathered.sent
+    ]
+
+
+def _own_value(d: IndicatorDef, indicator: Mapping[str, Any]) -> Fraction | None:
+    """A locality's exact value of an indicator, from its counts (never its rounded value)."""
+    if d.is_growth:
+        compared = indicator["comparison"]
+        if not compared or not compared["earlier"]:
+            return None
+        return Fraction(compared["current"], compared["earlier"]) - 1
+    if not indicator["denominator"]:
+        return None
+    return Fraction(indicator["numerator"], indicator["denominator"])
+
+
+def _shown(d: IndicatorDef, indicator: Mapping[str, Any], value: Fraction) -> str:
+    if d.is_growth:
+        return fmt.change(value)
+    return f"{indicator['numerator']}/{indicator['denominator']} ({fmt.percent(value)})"
+
+
+def ranking_rows(gathered: Gathered, year: int, config: Config) -> list[dict[str, str]]:
+    """Each indicator's localities from best to worst, judged against the province's target;
+    equal values share a rank, and localities without a value come last, unranked."""
+    rows = []
+    milestone = config.plan.milestone_for(year)
+    for d in config.plan.indicators:
+        target = d.target_for(milestone).low
+        valued, unvalued = [], []
+        for s in gathered.sent:
+            own = next((i for i in s.data["indicators"] if i["code"] == d.code), None)
+            value = _own_value(d, own) if own else None
+            if own is None or value is None:
+                unvalued.append(s.unit)
+            else:
+                valued.append((value, config.unit_name(s.unit), _shown(d, own, value)))
+        valued.sort(key=lambda v: -v[0])  # stable: equal values keep the registry's order
+        lines: list[tuple[int | None, str, str, str]] = []
+        for index, (value, name, shown) in enumerate(valued):
+            rank = index + 1 if index == 0 or value != valued[index - 1][0] else lines[-1][0]
+            lines.append((rank, name, shown, fmt.verdict(value >= target, "ok")))
+        lines += [(None, config.unit_name(u), NO_VALUE, "") for u in unvalued]
+        for index, (rank, name, shown, verdict) in enumerate(lines):
+            rows.append(
+                {
+                    "indicator": d.name if index == 0 else "",
+                    "rank": "–" if rank is None else str(rank),
+                    "unit": name,
+                    "result": shown,
+                    "assessment": verdict,
+                }
+            )
+    return rows
+
+
+def missing_problems(figures: Figures, config: Config) -> tuple[Problem, ...]:
+    """A warning for each locality of the registry whose figures have not come."""
+    return tuple(
+        _problem(
+            "",
+            "return-missing",
+            f"Chưa gửi tệp số liệu báo cáo năm {figures.year} (hạn gửi trước ngày "
+            f"{config.plan.deadline}/{figures.year}).",
+            code,
+        )
+        for code in figures.missing
+    )
