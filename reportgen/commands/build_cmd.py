@@ -91,6 +91,14 @@ def _echo_carry(result: jobs.BuildResult) -> None:
             f"{old} KHÔNG được chuyển sang; dự thảo {old} vẫn giữ nguyên."
         )
         return
+    if carry.reason == "locked":
+        click.echo(
+            f"Lưu ý: không mở được dự thảo {old} (tệp đang mở trong Word hoặc bị khóa) nên các "
+            f"chỗ đã sửa trong đó KHÔNG được chuyển sang dự thảo {number:02d}. Dự thảo {old} vẫn "
+            f"giữ nguyên: hãy lưu và đóng nó trong Word, rồi chép các chỗ sửa sang dự thảo "
+            f"{number:02d}."
+        )
+        return
     if not carry.carried:
         why = (
             "không còn bản gốc để so sánh (dự thảo đó lập bằng phiên bản cũ của công cụ)"
