@@ -216,3 +216,25 @@ def test_the_windows_zip_holds_a_wheel_of_every_dependency_for_each_python(tmp_p
     assert {"cai-dat.bat", "lap-bao-cao.bat", "bieu-mau.bat", "templates/bao-cao.docx"} <= set(
         names
     )
+
+
+def windows_section() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Cài trên máy Windows")
+    return readme[start : readme.index("\n## ", start + 1)]
+
+
+def test_readme_windows_commands_work_unchanged_in_cmd_and_powershell(unpacked):
+    blocks = re.findall(r"```\n(.*?)```", windows_section(), flags=re.DOTALL)
+    lines = [line for block in blocks for line in block.splitlines()]
+    assert lines[0] == 'py -m pip install --user ".[word]"'  # no administrator, no test tools
+    for line in lines:
+        # One command a line; nothing cmd and PowerShell 5.1 read differently.
+        assert not any(sign in line for sign in ("&&", "||", ";", "%", "$", "`", "sudo", "\\"))
+        assert line.startswith("py -m "), line
+    for line in lines[1:]:
+        args = line.removeprefix("py -m reportgen ").split()
+        where = [] if args[0].startswith("-") else ["--workspace", str(unpacked)]
+        result = CliRunner().invoke(cli, [*args, *where])
+        assert result.exit_code in (0, 1), result.output
+    assert "Add python.exe to PATH" in windows_section()
