@@ -57,7 +57,7 @@ class CarryOver:
     added: int = 0
     deleted: int = 0
     to_review: tuple[str, ...] = ()  # the clerk's texts put beside changed figures, highlighted
-    reason: Literal["", "no-merge", "no-base", "unreadable"] = ""
+    reason: Literal["", "no-merge", "no-base", "unreadable", "locked"] = ""
 
 
 def pristine_path(out_dir: Path, docx_name: str) -> Path:
@@ -71,7 +71,10 @@ def _carry(
     """The new draft with the clerk's edits of the latest one in it, and what was done."""
     if latest is None or not (out_dir / latest.docx).is_file():
         return docx, None
-    edited = (out_dir / latest.docx).read_bytes()
+    try:
+        edited = (out_dir / latest.docx).read_bytes()
+    except OSError:  # open in Word on Windows, or its rights taken away: the new draft is made
+        return docx, CarryOver(latest.number, False, reason="locked")
     if sha256_bytes(edited) == latest.docx_sha256:
         return docx, None  # not edited since it was written
     if not merge:

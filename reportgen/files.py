@@ -9,6 +9,7 @@ import os
 import re
 import secrets
 import sys
+import time
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -55,6 +56,11 @@ def write_error(path: Path, exc: OSError) -> ReportgenError:
         why = "ổ đĩa đã đầy. Hãy giải phóng chỗ trống trên ổ đĩa rồi chạy lại"
     elif exc.errno == errno.EROFS:
         why = "thư mục nằm trên ổ đĩa chỉ đọc. Hãy chọn thư mục khác (--outputs) rồi chạy lại"
+    elif exc.errno == errno.ENAMETOOLONG or len(str(path)) >= WINDOWS_MAX_PATH:
+        why = (
+            f"đường dẫn dài {len(str(path))} ký tự, quá dài với Windows. Hãy chuyển thư mục làm"
+            " việc lên gần gốc ổ đĩa (ví dụ D:\\BaoCao) rồi chạy lại"
+        )
     elif isinstance(exc, PermissionError):
         why = (
             "tệp đang được mở trong chương trình khác (Word, Excel...) hoặc thư mục không cho phép"
@@ -64,6 +70,10 @@ def write_error(path: Path, exc: OSError) -> ReportgenError:
         why = f"{exc.strerror or exc}. Hãy kiểm tra thư mục rồi chạy lại"
     return ReportgenError(f"Không ghi được tệp {path}: {why}. Không có tệp nào bị mất.")
 
+
+WINDOWS_MAX_PATH = 260  # longer paths fail on Windows unless long paths were turned on
+# A file OneDrive is syncing or an antivirus is scanning is held for a moment: wait, try again.
+_RENAME_PAUSES = (0.1, 0.3, 0.6)
 
 # The hidden temporary files `write_temp` makes: `.<name>.<16 hex>.tmp`.
 _TEMP_NAME = re.compile(r"\..+\.[0-9a-f]{16}\.tmp")
@@ -112,9 +122,20 @@ def move_into_place(tmp: Path, path: Path, *, overwrite: bool = False) -> None:
         raise ReportgenError(f"Tệp {path} đã có; không ghi đè lên tệp đã có.")
     try:
         _set_attributes(tmp, _NORMAL)  # the real file must not keep the hidden attribute
-        os.replace(tmp, path)
+        _replace(tmp, path)
     except OSError as exc:
         raise write_error(path, exc) from exc
+
+
+def _replace(tmp: Path, path: Path) -> None:
+    """`os.replace`, tried again a few times while another program holds the file."""
+    for pause in _RENAME_PAUSES:
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError:
+            time.sleep(pause)
+    os.replace(tmp, path)
 
 
 def discard(path: Path) -> None:

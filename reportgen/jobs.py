@@ -39,6 +39,7 @@ __all__ = [
     "HistoryResult",
     "ManifestEntry",
     "PdfOutcome",
+    "PdfProgress",
     "Progress",
     "UnitStatus",
     "VerifyResult",
@@ -52,15 +53,19 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int, str], None]  # (file number from 1, file count, file name)
+PdfProgress = Callable[[str, float, bool], None]  # (program name, seconds so far, finished)
 
 
 @dataclass(frozen=True)
 class PdfOutcome:
-    """What became of `--pdf`: made, kept (one was there), no LibreOffice, or failed (why)."""
+    """What became of `--pdf`: made, kept (one was there), no program to make it, or failed."""
 
-    status: Literal["made", "kept", "no-libreoffice", "failed"]
+    status: Literal["made", "kept", "no-program", "failed"]
     path: Path | None = None
-    message: str = ""
+    message: str = ""  # why it failed
+    program: str = ""  # who made it: LibreOffice or Microsoft Word
+    font_missing: bool = False  # no Times New Roman here: the PDF shows a substitute
+    word_without_bridge: bool = False  # Word is installed but pywin32, which drives it, is not
 
 
 @dataclass(frozen=True)
@@ -158,16 +163,23 @@ def _require_inputs(workspace: Workspace, year: int) -> Path:
     return folder
 
 
-def _pdf(docx: Path) -> PdfOutcome:
+def _pdf(docx: Path, on_progress: PdfProgress | None) -> PdfOutcome:
+    """The draft in PDF by LibreOffice or Word, whichever the machine has, and what was done."""
+    from .office import find_converter, has_official_font, word_bridge_installed, word_installed
     from .pdf import convert_to_pdf
 
+    converter = find_converter()
+    if converter is None:
+        missing_bridge = word_installed() and not word_bridge_installed()
+        return PdfOutcome("no-program", word_without_bridge=missing_bridge)
     try:
-        converted = convert_to_pdf(docx)
+        converted = convert_to_pdf(docx, converter, on_progress=on_progress)
     except ReportgenError as exc:
-        return PdfOutcome("failed", message=exc.message)
-    if converted is None:
-        return PdfOutcome("no-libreoffice")
-    return PdfOutcome("made" if converted.created else "kept", converted.path)
+        return PdfOutcome("failed", message=exc.message, program=converter.name)
+    if not converted.created:
+        return PdfOutcome("kept", converted.path, program=converter.name)
+    missing = has_official_font() is False
+    return PdfOutcome("made", converted.path, program=converter.name, font_missing=missing)
 
 
 def build(
@@ -176,6 +188,7 @@ def build(
     now: datetime,
     *,
     pdf: bool = False,
+    on_pdf: PdfProgress | None = None,
     on_file: Progress | None = None,
     lock_wait: float | None = None,
     on_wait: Callable[[str], None] | None = None,
@@ -226,7 +239,7 @@ def build(
         draft=published.draft,
         created=published.created,
         changes=published.changes,
-        pdf=_pdf(published.draft.docx) if pdf else None,
+        pdf=_pdf(published.draft.docx, on_pdf) if pdf else None,
         after_final=published.after_final,
         notes=published.notes,
         carry=published.carry,

@@ -1,26 +1,22 @@
-"""The final archive of a draft, and the PDF conversion."""
+"""The final archive of a draft (the PDF conversion: test_pdf.py)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import zipfile
 from datetime import datetime
 from pathlib import Path
 
-import docx as python_docx
 import pytest
 from test_drafts import YEAR, make_figures, write_inputs
 
-from reportgen import pdf
 from reportgen.archive import archive_draft, archive_path, sums_of, verify_zip
 from reportgen.config import load_config
 from reportgen.drafts import publish_draft
 from reportgen.errors import ReportgenError
 from reportgen.manifest import list_drafts
 from reportgen.workspace import Workspace
-from tests.unit_workbook import write_unit_workbook
 
 REPO = Path(__file__).resolve().parents[1]
 NOW = datetime(2025, 11, 5, 14, 0, 0)
@@ -152,74 +148,6 @@ def test_a_pdf_made_after_archiving_is_added_to_the_archive(drafted, run):
     verify_zip(zip_path, sums_of(zip_path))
     third = run("archive", "--year", "2025")
     assert third.exit_code == 0 and "Đã thêm tệp" not in third.output
-
-
-def test_pdf_without_libreoffice_returns_none(tmp_path, monkeypatch):
-    monkeypatch.setattr(shutil, "which", lambda name: None)
-    assert pdf.convert_to_pdf(tmp_path / "a.docx") is None
-
-
-def test_existing_pdf_is_kept_and_said_to_be_old(tmp_path, monkeypatch):
-    (tmp_path / "a.pdf").write_bytes(b"clerk's pdf")
-    monkeypatch.setattr(pdf, "find_libreoffice", lambda: "soffice")
-    assert pdf.convert_to_pdf(tmp_path / "a.docx") == pdf.Pdf(tmp_path / "a.pdf", created=False)
-    assert (tmp_path / "a.pdf").read_bytes() == b"clerk's pdf"
-
-
-@pytest.mark.skipif(pdf.find_libreoffice() is None, reason="LibreOffice is not installed")
-def test_pdf_conversion_writes_beside_the_docx(tmp_path):
-    document = python_docx.Document()
-    document.add_paragraph("Báo cáo kết quả thực hiện năm 2025")
-    source = tmp_path / "BaoCao_2025_du-thao-01.docx"
-    document.save(str(source))
-    produced = pdf.convert_to_pdf(source, timeout=60)
-    assert produced == pdf.Pdf(tmp_path / "BaoCao_2025_du-thao-01.pdf", created=True)
-    assert produced is not None and produced.path.read_bytes().startswith(b"%PDF")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "BaoCao_2025_du-thao-01.docx",
-        "BaoCao_2025_du-thao-01.pdf",
-    ]
-
-
-def test_build_pdf_says_an_earlier_pdf_was_kept_not_converted(workspace, run, monkeypatch):
-    write_unit_workbook(workspace / "inputs" / "2025" / "dakla.xlsx", "XA-DAKLA", "Đắk La", 2025)
-    assert run("build", "--year", "2025").exit_code == 0
-    earlier = workspace / "outputs" / "2025" / "BaoCao_2025_du-thao-01.pdf"
-    earlier.write_bytes(b"%PDF of an earlier run")
-    monkeypatch.setattr(pdf, "find_libreoffice", lambda: "soffice")
-    result = run("build", "--year", "2025", "--pdf")
-    assert result.exit_code == 0, result.output
-    assert "Đã chuyển sang PDF" not in result.output
-    assert f"{earlier.as_posix()} từ lần chạy trước nên giữ nguyên" in result.output
-    assert earlier.read_bytes() == b"%PDF of an earlier run"
-
-
-def fake_office(tmp_path: Path, monkeypatch, script: str) -> None:
-    """Stand a shell script in for LibreOffice."""
-    program = tmp_path / "soffice"
-    program.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
-    program.chmod(0o755)
-    monkeypatch.setattr(pdf, "find_libreoffice", lambda: str(program))
-
-
-def test_pdf_conversion_failure_is_a_clear_message(tmp_path, monkeypatch):
-    fake_office(tmp_path, monkeypatch, "echo 'Error: source file could not be loaded'; exit 1")
-    source = tmp_path / "hong.docx"
-    source.write_bytes(b"")
-    with pytest.raises(ReportgenError) as caught:
-        pdf.convert_to_pdf(source)
-    assert "không chuyển được hong.docx sang PDF" in caught.value.message
-    assert "source file could not be loaded" in caught.value.message
-    assert not (tmp_path / "hong.pdf").exists()
-
-
-def test_pdf_conversion_that_hangs_is_stopped(tmp_path, monkeypatch):
-    fake_office(tmp_path, monkeypatch, "sleep 30")
-    source = tmp_path / "a.docx"
-    source.write_bytes(b"")
-    with pytest.raises(ReportgenError, match="không chuyển xong sang PDF"):
-        pdf.convert_to_pdf(source, timeout=0.5)
-    assert not (tmp_path / "a.pdf").exists()
 
 
 def test_verify_catches_a_member_that_is_not_what_was_meant(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 
 import click
@@ -90,6 +91,14 @@ def _echo_carry(result: jobs.BuildResult) -> None:
             f"{old} KHÔNG được chuyển sang; dự thảo {old} vẫn giữ nguyên."
         )
         return
+    if carry.reason == "locked":
+        click.echo(
+            f"Lưu ý: không mở được dự thảo {old} (tệp đang mở trong Word hoặc bị khóa) nên các "
+            f"chỗ đã sửa trong đó KHÔNG được chuyển sang dự thảo {number:02d}. Dự thảo {old} vẫn "
+            f"giữ nguyên: hãy lưu và đóng nó trong Word, rồi chép các chỗ sửa sang dự thảo "
+            f"{number:02d}."
+        )
+        return
     if not carry.carried:
         why = (
             "không còn bản gốc để so sánh (dự thảo đó lập bằng phiên bản cũ của công cụ)"
@@ -114,15 +123,48 @@ def _echo_carry(result: jobs.BuildResult) -> None:
             click.echo(f"  - {text[:120]}{'…' if len(text) > 120 else ''}")
 
 
+def _pdf_progress(name: str, seconds: float, finished: bool) -> None:
+    """A line naming the program that makes the PDF, then the seconds as they pass."""
+    if seconds == 0 and not finished:
+        click.echo(f"Đang chuyển sang PDF bằng {name} (có thể mất đến 2 phút)…", err=True, nl=False)
+    elif not finished:
+        click.echo(f" {int(seconds)} giây…", err=True, nl=False)
+    else:
+        click.echo("", err=True)
+
+
+def _font_hint() -> str:
+    if sys.platform == "win32":
+        return (
+            "chép các tệp times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf từ một máy Windows khác"
+            " (thư mục C:\\Windows\\Fonts), nhấp chuột phải vào từng tệp, chọn Install"
+        )
+    return (
+        "trên Ubuntu/Debian chạy `sudo apt install ttf-mscorefonts-installer`; hoặc chép các tệp"
+        " times*.ttf từ máy Windows (C:\\Windows\\Fonts) vào thư mục ~/.fonts"
+    )
+
+
 def _echo_pdf(pdf: jobs.PdfOutcome) -> None:
     where = pdf.path.as_posix() if pdf.path else ""
-    if pdf.status == "no-libreoffice":
+    if pdf.status == "no-program":
         click.echo(
-            "Chưa cài LibreOffice nên không chuyển được sang PDF; "
-            "hãy mở tệp .docx bằng Word và chọn Lưu thành PDF."
+            "Máy này chưa có LibreOffice hoặc Microsoft Word nên không chuyển được sang PDF; "
+            "hãy mở tệp .docx bằng Word, chọn File › Save As › PDF (hoặc cài LibreOffice)."
         )
+        if pdf.word_without_bridge:
+            click.echo(
+                "Máy có Word nhưng thiếu gói pywin32 để điều khiển Word: chạy "
+                '`py -m pip install --user "pywin32>=306"` (hoặc cài lại bằng cai-dat.bat).'
+            )
     elif pdf.status == "made":
-        click.echo(f"Đã chuyển sang PDF: {where}")
+        click.echo(f"Đã chuyển sang PDF bằng {pdf.program}: {where}")
+        if pdf.font_missing:
+            click.echo(
+                "Lưu ý: máy này không có phông Times New Roman (phông của thể thức văn bản) nên "
+                "bản PDF và bản in từ máy này dùng phông thay thế; tệp .docx vẫn ghi phông Times "
+                f"New Roman. Để cài phông: {_font_hint()}; rồi chạy lại."
+            )
     elif pdf.status == "kept":
         click.echo(
             f"Đã có tệp {where} từ lần chạy trước nên giữ nguyên, không chuyển lại; muốn có "
@@ -135,7 +177,11 @@ def _echo_pdf(pdf: jobs.PdfOutcome) -> None:
 @click.command("build")
 @year_option
 @workspace_options
-@click.option("--pdf", is_flag=True, help="Chuyển thêm bản dự thảo sang PDF (cần LibreOffice).")
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Chuyển thêm bản dự thảo sang PDF (bằng LibreOffice, hoặc Word nếu không có LibreOffice).",
+)
 @click.option(
     "--no-merge",
     "no_merge",
@@ -150,6 +196,7 @@ def build(year: int, workspace: Workspace, pdf: bool, no_merge: bool) -> None:
         year,
         datetime.now(),
         pdf=pdf,
+        on_pdf=_pdf_progress,
         on_file=file_progress(),
         on_wait=say_waiting,
         merge=not no_merge,
