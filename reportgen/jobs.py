@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from . import __version__
 from .archive import ArchiveResult, archive_draft
@@ -21,7 +21,7 @@ from .config import Config, load_config
 from .drafts import CarryOver, DraftFiles, drafts_to_compare, figures_of, unregistered_files
 from .errors import ReportgenError
 from .manifest import ManifestEntry, current_final, final_chain, list_drafts
-from .models import ERROR, Figures, Intake, Problem
+from .models import ERROR, EarlierInput, Figures, InputFile, Intake, Problem
 from .reproduce import read_years, year_figures
 from .starter import PROFILES, Started
 from .verify import VerifyResult
@@ -195,11 +195,8 @@ def build(
     merge: bool = True,
 ) -> BuildResult:
     """Read a year's workbooks, evaluate, render, and write a new draft if anything changed."""
-    from .drafts import publish_draft
     from .export import figures_json
-    from .files import file_digest
     from .narrative import build_context
-    from .problem_sheet import problems_workbook
     from .render import render_report
 
     config = load_config(workspace)
@@ -212,38 +209,83 @@ def build(
             f"Không có bảng tính hợp lệ nào của năm {year} trong {folder.as_posix()} nên chưa "
             f"thể lập báo cáo. Chạy `reportgen check --year {year}` để xem lỗi của từng tệp."
         )
-    docx = render_report(build_context(figures, config), template)
+    return _publish(
+        workspace,
+        config,
+        figures,
+        docx=render_report(build_context(figures, config), template),
+        data=figures_json(figures, config),
+        problem_list=intake.problems,
+        shown=_in_unit_order(intake.problems, config),
+        inputs=intake.files,
+        earlier_inputs=made.earlier_inputs,
+        run=_Run(now, pdf, on_pdf, lock_wait, on_wait, merge),
+    )
+
+
+@dataclass(frozen=True)
+class _Run:
+    """How a command asked for its draft: when, with a PDF, waiting how long, merging edits."""
+
+    now: datetime
+    pdf: bool
+    on_pdf: PdfProgress | None
+    lock_wait: float | None
+    on_wait: Callable[[str], None] | None
+    merge: bool
+
+
+def _publish(
+    workspace: Workspace,
+    config: Config,
+    figures: Figures,
+    *,
+    docx: bytes,
+    data: dict[str, Any],
+    problem_list: Sequence[Problem],
+    shown: Sequence[Problem],
+    inputs: Sequence[InputFile],
+    earlier_inputs: Sequence[EarlierInput] = (),
+    run: _Run,
+) -> BuildResult:
+    """A new draft (unless nothing changed) of a report, its figures and its problem list; the
+    screen shows the `shown` problems."""
+    from .drafts import publish_draft
+    from .files import file_digest
+    from .problem_sheet import problems_workbook
+
+    year = figures.year
     published = publish_draft(
         workspace.year_outputs(year),
         year,
         docx=docx,
-        figures=figures_json(figures, config),
+        figures=data,
         problems_xlsx=problems_workbook(
-            intake.problems, config.unit_names, year, config.plan.deadline
+            problem_list, config.unit_names, year, config.plan.deadline
         ),
-        inputs=intake.files,
-        earlier_inputs=made.earlier_inputs,
+        inputs=inputs,
+        earlier_inputs=earlier_inputs,
         config_digest=config.digest,
-        template_digest=file_digest(template),
+        template_digest=file_digest(workspace.template),
         tool_version=__version__,
-        now=now,
-        lock_wait=lock_wait,
-        on_wait=on_wait,
-        merge=merge,
+        now=run.now,
+        lock_wait=run.lock_wait,
+        on_wait=run.on_wait,
+        merge=run.merge,
         prefix=config.profile.file_prefix,
     )
     return BuildResult(
         figures=figures,
         unit_names=config.unit_names,
-        problems=_in_unit_order(intake.problems, config),
+        problems=tuple(shown),
         draft=published.draft,
         created=published.created,
         changes=published.changes,
-        pdf=_pdf(published.draft.docx, on_pdf) if pdf else None,
+        pdf=_pdf(published.draft.docx, run.on_pdf) if run.pdf else None,
         after_final=published.after_final,
         notes=published.notes,
         carry=published.carry,
-        merge=merge,
+        merge=run.merge,
     )
 
 
@@ -263,17 +305,16 @@ def rollup(
     sources: Sequence[Path],
     now: datetime,
     *,
+    pdf: bool = False,
+    on_pdf: PdfProgress | None = None,
     lock_wait: float | None = None,
     on_wait: Callable[[str], None] | None = None,
     merge: bool = True,
 ) -> BuildResult:
     """The province's report from its localities' figures JSON (files, archives, folders):
     each checked and matched, summed exactly, written as a new draft like a build's."""
-    from .drafts import publish_draft
     from .export import figures_json
-    from .files import file_digest
     from .narrative import build_context
-    from .problem_sheet import problems_workbook
     from .render import render_report
     from .rollup import gather, missing_problems, ranking_rows, rollup_figures, sources_json
 
@@ -288,39 +329,20 @@ def rollup(
             + ". Hãy chỉ ra các tệp .json, tệp lưu trữ .zip hoặc thư mục chứa chúng."
         )
     figures = rollup_figures(gathered, year, config)
-    # The problem list sent back also names the localities still to send; the screen has them.
-    chase = (*figures.problems, *missing_problems(figures, config))
     context = build_context(figures, config)
     context["ranking"] = ranking_rows(gathered, year, config)
-    data = figures_json(figures, config) | {"sources": sources_json(gathered)}
-    published = publish_draft(
-        workspace.year_outputs(year),
-        year,
+    return _publish(
+        workspace,
+        config,
+        figures,
         docx=render_report(context, template),
-        figures=data,
-        problems_xlsx=problems_workbook(chase, config.unit_names, year, config.plan.deadline),
+        data=figures_json(figures, config) | {"sources": sources_json(gathered)},
+        # The problem list sent back also names the localities still to send; the screen,
+        # which lists them already, does not.
+        problem_list=(*figures.problems, *missing_problems(figures, config)),
+        shown=figures.problems,
         inputs=gathered.files,
-        config_digest=config.digest,
-        template_digest=file_digest(template),
-        tool_version=__version__,
-        now=now,
-        lock_wait=lock_wait,
-        on_wait=on_wait,
-        merge=merge,
-        prefix=config.profile.file_prefix,
-    )
-    return BuildResult(
-        figures=figures,
-        unit_names=config.unit_names,
-        problems=figures.problems,
-        draft=published.draft,
-        created=published.created,
-        changes=published.changes,
-        pdf=None,
-        after_final=published.after_final,
-        notes=published.notes,
-        carry=published.carry,
-        merge=merge,
+        run=_Run(now, pdf, on_pdf, lock_wait, on_wait, merge),
     )
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any, TypeVar
 
 import click
 
@@ -123,7 +125,7 @@ def _echo_carry(result: jobs.BuildResult) -> None:
             click.echo(f"  - {text[:120]}{'…' if len(text) > 120 else ''}")
 
 
-def _pdf_progress(name: str, seconds: float, finished: bool) -> None:
+def pdf_progress(name: str, seconds: float, finished: bool) -> None:
     """A line naming the program that makes the PDF, then the seconds as they pass."""
     if seconds == 0 and not finished:
         click.echo(f"Đang chuyển sang PDF bằng {name} (có thể mất đến 2 phút)…", err=True, nl=False)
@@ -174,20 +176,36 @@ def _echo_pdf(pdf: jobs.PdfOutcome) -> None:
         raise ReportgenError(pdf.message)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+# The options `build` and `rollup` share: both write a new draft of the report.
+draft_options = (
+    click.option(
+        "--pdf",
+        is_flag=True,
+        help="Chuyển thêm bản dự thảo sang PDF (bằng LibreOffice, hoặc Word nếu không có "
+        "LibreOffice).",
+    ),
+    click.option(
+        "--no-merge",
+        "no_merge",
+        is_flag=True,
+        help="Lập dự thảo mới chỉ từ mẫu, không chuyển các chỗ đã sửa trong dự thảo trước.",
+    ),
+)
+
+
+def with_draft_options(func: F) -> F:
+    """`--pdf` and `--no-merge` on a command that writes a draft."""
+    for option in reversed(draft_options):
+        func = option(func)
+    return func
+
+
 @click.command("build")
 @year_option
 @workspace_options
-@click.option(
-    "--pdf",
-    is_flag=True,
-    help="Chuyển thêm bản dự thảo sang PDF (bằng LibreOffice, hoặc Word nếu không có LibreOffice).",
-)
-@click.option(
-    "--no-merge",
-    "no_merge",
-    is_flag=True,
-    help="Lập dự thảo mới chỉ từ mẫu, không chuyển các chỗ đã sửa trong dự thảo trước.",
-)
+@with_draft_options
 @translate_errors
 def build(year: int, workspace: Workspace, pdf: bool, no_merge: bool) -> None:
     """Lập báo cáo năm từ bảng tính của các đơn vị; mỗi lần có thay đổi là một dự thảo mới."""
@@ -196,22 +214,19 @@ def build(year: int, workspace: Workspace, pdf: bool, no_merge: bool) -> None:
         year,
         datetime.now(),
         pdf=pdf,
-        on_pdf=_pdf_progress,
+        on_pdf=pdf_progress,
         on_file=file_progress(),
         on_wait=say_waiting,
         merge=not no_merge,
     )
+    echo_result(result)
+
+
+def echo_result(result: jobs.BuildResult) -> None:
+    """A new draft's summary, problems, files, carried edits and PDF, as `build` prints them."""
     _echo_summary(result)
     echo_problems(result.problems, result.unit_names)
     _echo_draft(result)
     _echo_carry(result)
     if result.pdf is not None:
         _echo_pdf(result.pdf)
-
-
-def echo_result(result: jobs.BuildResult) -> None:
-    """A new draft's summary, problems, files and carried edits, as `build` prints them."""
-    _echo_summary(result)
-    echo_problems(result.problems, result.unit_names)
-    _echo_draft(result)
-    _echo_carry(result)

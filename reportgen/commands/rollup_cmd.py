@@ -9,7 +9,7 @@ import click
 
 from .. import jobs
 from ..workspace import Workspace
-from .build_cmd import echo_result
+from .build_cmd import echo_result, pdf_progress, with_draft_options
 from .common import say_waiting, translate_errors, workspace_options, year_option
 
 
@@ -23,14 +23,11 @@ from .common import say_waiting, translate_errors, workspace_options, year_optio
     type=click.Path(exists=True, path_type=Path),
     metavar="NGUỒN...",
 )
-@click.option(
-    "--no-merge",
-    "no_merge",
-    is_flag=True,
-    help="Lập dự thảo mới chỉ từ mẫu, không chuyển các chỗ đã sửa trong dự thảo trước.",
-)
+@with_draft_options
 @translate_errors
-def rollup(year: int, workspace: Workspace, sources: tuple[Path, ...], no_merge: bool) -> None:
+def rollup(
+    year: int, workspace: Workspace, sources: tuple[Path, ...], pdf: bool, no_merge: bool
+) -> None:
     """Tổng hợp báo cáo của nhiều địa phương thành báo cáo của tỉnh (hoặc của cấp trên).
 
     NGUỒN là các tệp số liệu .json của báo cáo các xã, phường (do reportgen lập), tệp lưu
@@ -43,6 +40,8 @@ def rollup(year: int, workspace: Workspace, sources: tuple[Path, ...], no_merge:
         year,
         sources,
         datetime.now(),
+        pdf=pdf,
+        on_pdf=pdf_progress,
         on_wait=say_waiting,
         merge=not no_merge,
     )
