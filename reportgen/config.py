@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from functools import cached_property
 from pathlib import Path
 
 from . import vocab
@@ -168,17 +169,23 @@ class Config:
     themes: tuple[Theme, ...] = ()  # how units' opinions are grouped (config/themes.toml)
     say: Phrases = Phrases()  # the report's sentences, as reworded in config/phrases.toml
 
+    @cached_property
+    def units_by_code(self) -> dict[str, Unit]:
+        """The registry's units by code (built once)."""
+        return {u.code: u for u in self.units}
+
     def unit(self, code: str) -> Unit:
         """The registry unit with this code."""
-        return next(u for u in self.units if u.code == code)
+        return self.units_by_code[code]
 
     def unit_name(self, code: str) -> str:
         """The printed name of a unit code, or the code itself if unknown."""
-        return next((u.name for u in self.units if u.code == code), code)
+        unit = self.units_by_code.get(code)
+        return unit.name if unit else code
 
     @property
     def unit_names(self) -> dict[str, str]:
-        """Printed names by unit code, in registry order."""
+        """Printed names by unit code, in registry order (a copy the caller may change)."""
         return {u.code: u.name for u in self.units}
 
 

@@ -39,6 +39,37 @@ def _environment() -> Environment:
     return Environment(autoescape=True)
 
 
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_LISTING = re.compile("<w:t[ >][^<]*[\t\n\a\f]")  # a tab, line break, \a or \f in a text
+_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+
+
+class _Template(DocxTemplate):  # type: ignore[misc]
+    """docxtpl's template, moving the rendered body into the document in linear time."""
+
+    def map_tree(self, tree: Any) -> None:
+        # docxtpl marks every text that held a tag xml:space="preserve", and lxml's replace()
+        # below slows down more than linearly with the elements carrying it (2,5 s of a
+        # 3.300-locality roll-up). Only texts with a leading, trailing or double space need it.
+        for text in tree.iter(_TEXT):
+            value = text.text or ""
+            if _SPACE in text.attrib and value == value.strip() and "  " not in value:
+                del text.attrib[_SPACE]
+        super().map_tree(tree)
+
+    def fix_tables(self, xml: str) -> Any:
+        # docxtpl walks every row of every table to reconcile columns added by {%tc %} loops;
+        # this template has none, so only the parse is kept (1,4 s of 140.000 cells saved).
+        from lxml import etree
+
+        return etree.fromstring(xml, parser=etree.XMLParser(recover=True))
+
+    def resolve_listing(self, xml: str) -> str:
+        # docxtpl turns tabs, line breaks and \a, \f in texts into Word's own marks with a
+        # regular expression over every paragraph; skip that pass when there are none.
+        return super().resolve_listing(xml) if _LISTING.search(xml) else xml
+
+
 def _open(template: Path) -> DocxTemplate:
     if not template.is_file():
         raise ReportgenError(f"Không tìm thấy mẫu báo cáo {template.as_posix()}.")
@@ -48,7 +79,7 @@ def _open(template: Path) -> DocxTemplate:
             "hãy mở bằng Word và lưu lại dạng .docx."
         )
     try:
-        doc = DocxTemplate(str(template))
+        doc = _Template(str(template))
         doc.init_docx()
     except Exception as exc:  # python-docx raises several kinds for a damaged package
         raise ReportgenError(

@@ -7,7 +7,7 @@ import json
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -93,30 +93,32 @@ def _members(name: str, path: Path) -> Iterator[tuple[str, bytes | None]]:
 
 
 @cache
-def _validator() -> Any:
-    from jsonschema import Draft202012Validator  # loaded only for a roll-up
+def _validate() -> Callable[[Any], Any]:
+    """The published schema compiled to a check (fastjsonschema: ~50 times jsonschema's speed,
+    which a province's hundred files, or a country's thousands, need)."""
+    import fastjsonschema  # loaded only for a roll-up
 
     text = resources.files("reportgen").joinpath("schemas/figures.schema.json").read_text("utf-8")
-    return Draft202012Validator(
-        json.loads(text), format_checker=Draft202012Validator.FORMAT_CHECKER
-    )
+    check: Callable[[Any], Any] = fastjsonschema.compile(json.loads(text))
+    return check
 
 
 def _schema_error(data: Any) -> tuple[str, str] | None:
     """The first way `data` breaks the schema, as (JSON path, Vietnamese reason); None if none."""
-    errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.path])
-    if not errors:
-        return None
-    error = errors[0]
-    where = "/".join(str(p) for p in error.absolute_path)
-    if error.validator == "required":
-        missing = re.findall(r"'([^']+)' is a required property", error.message)
-        reason = f"thiếu trường {missing[0] if missing else error.message}"
-    elif error.validator == "type":
-        reason = f"trường {where} sai kiểu dữ liệu ({error.message})"
-    else:
-        reason = f"trường {where or '(gốc)'} không hợp lệ ({error.message})"
-    return where, reason
+    from fastjsonschema import JsonSchemaValueException
+
+    try:
+        _validate()(data)
+    except JsonSchemaValueException as error:
+        where = "/".join(str(p) for p in (error.path or [])[1:])  # without the leading "data"
+        if error.rule == "required" and isinstance(error.value, dict):
+            missing = [k for k in error.rule_definition or () if k not in error.value]
+            field = "/".join(part for part in (where, missing[0] if missing else "") if part)
+            return where, f"thiếu trường {field}"
+        if error.rule == "type":
+            return where, f"trường {where or '(gốc)'} sai kiểu dữ liệu"
+        return where, f"trường {where or '(gốc)'} không hợp lệ ({error.message})"
+    return None
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -7,16 +7,16 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft7Validator
 
 
 @cache
-def validator() -> Draft202012Validator:
+def validator() -> Draft7Validator:
     """A validator of reportgen/schemas/figures.schema.json, itself checked once."""
     text = resources.files("reportgen").joinpath("schemas/figures.schema.json").read_text("utf-8")
     schema = json.loads(text)
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    Draft7Validator.check_schema(schema)
+    return Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
 
 
 def assert_figures_valid(data: Any, name: str = "JSON") -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import replace
 from datetime import date
@@ -258,3 +259,24 @@ def test_a_total_row_is_kept_with_the_last_row_above_it_and_long_tables_still_br
         assert all(_kept(r) for r in rows[first_total:-1])  # Biểu 5's three totals stay together
         assert not _kept(rows[-1])
         assert not any(_kept(r) for r in rows[1 : first_total - 1])  # a long table may break
+
+
+def test_a_units_words_on_two_lines_keep_their_line_break(context):
+    ctx = dict(context)
+    ctx["opinions"] = [
+        {"stt": "1", "unit": "UBND xã Đắk La", "field": "Kiến nghị", "text": "Thêm sách\nThêm máy"}
+    ]
+    doc = _open(render_report(ctx, TEMPLATE))
+    cell = next(
+        c for t in doc.tables for r in t.rows for c in r.cells if c.text.startswith("Thêm sách")
+    )
+    assert cell.text == "Thêm sách\nThêm máy"  # a line break (w:br), as the unit wrote it
+    assert cell._tc.xpath(".//w:br")
+
+
+def test_only_texts_with_leading_trailing_or_double_spaces_keep_xml_space(rendered):
+    with zipfile.ZipFile(io.BytesIO(rendered)) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    kept = re.findall(r'<w:t xml:space="preserve">([^<]*)</w:t>', xml)
+    assert kept and all(t != t.strip() or "  " in t for t in kept)
+    assert "Số:       /BC-UBND" in _all_text(_open(rendered))  # the blank number stays blank

@@ -36,7 +36,7 @@ class Identified:
 def by_code(config: Config, code: str) -> Unit | None:
     """The registry unit with this code, ignoring case and spaces."""
     wanted = re.sub(r"\s+", "", code).upper().replace("_", "-")
-    return next((u for u in config.units if u.code == wanted), None)
+    return config.units_by_code.get(wanted)
 
 
 def _keys(unit: Unit, config: Config) -> list[str]:
