@@ -255,3 +255,47 @@ def test_headers_and_total_rows_typed_in_tcvn3_are_found_even_when_ambiguous() -
     assert table.columns == {"stt": 1, "name": 2, "clubs": 3}
     assert [number for number, _ in table.rows()] == [2]
     assert find_sheet([Grid("Ho¹t ®éng", ())], vocab.SHEET_ACTIVITIES) is not None
+
+
+# Names across levels and places: matched right, or refused — never the wrong unit -----------
+
+RIGHT = {
+    "own-district-appended": ("UBND xã Đăk Hring, huyện Đắk Hà", "XA-DAKHRING"),
+    "own-province-appended": ("Xã Đắk La - tỉnh Kon Tum", "XA-DAKLA"),
+    "joined": ("DakHring", "XA-DAKHRING"),
+    "joined-with-diacritics": ("ĐăkLa", "XA-DAKLA"),
+    "town-by-its-level": ("Thị trấn Đắk Hà", "TT-DAKHA"),
+}
+WRONG = {
+    "same-name-other-district": ("Xã Đắk Long, huyện Đắk Glei", "huyen dak glei"),
+    "other-district-capitalised": ("Xã Ngọc Linh, Huyện Đắk Glei", "huyen dak glei"),
+    "other-province": ("UBND xã Đắk La, tỉnh Gia Lai", "tinh gia lai"),
+}
+
+
+@pytest.mark.parametrize(("written", "code"), RIGHT.values(), ids=list(RIGHT))
+def test_a_name_with_its_own_district_or_written_joined_is_matched(sample_config, written, code):
+    found = by_name(sample_config, written)
+    assert found.unit is not None and found.unit.code == code, found.message
+
+
+@pytest.mark.parametrize(("written", "said"), WRONG.values(), ids=list(WRONG))
+def test_a_name_of_another_place_is_never_our_unit(sample_config, written, said):
+    found = by_name(sample_config, written)
+    assert found.unit is None
+    assert f'ghi "{said}", không phải địa bàn Đắk Hà' in found.message
+
+
+def test_the_district_itself_is_not_its_town(sample_config):
+    found = by_name(sample_config, "UBND huyện Đắk Hà")
+    assert found.unit is None
+    assert "là tên của chính Đắk Hà, không phải một đơn vị trong danh sách" in found.message
+
+
+def test_a_commune_is_not_a_town_of_the_same_name(sample_config):
+    found = by_name(sample_config, "UBND xã Đắk Hà")  # the registry has the town, no such commune
+    assert found.unit is None
+
+
+def test_a_joined_file_name_is_matched(sample_config):
+    assert from_file_name(sample_config, "BC_DakHring_2025.xlsx").code == "XA-DAKHRING"

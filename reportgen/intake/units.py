@@ -43,31 +43,99 @@ def _keys(unit: Unit, config: Config) -> list[str]:
     return [name_key(n, config.spellings) for n in (unit.name, *unit.aliases)]
 
 
-def by_name(config: Config, name: str) -> Identified:
-    """The registry unit a written name means; unknown or ambiguous names explained."""
-    key = name_key(name, config.spellings)
-    if not key:
-        return Identified(None, "không có tên đơn vị")
-    exact = [u for u in config.units if key in _keys(u, config)]
-    if len(exact) == 1:
-        return Identified(exact[0])
+# Levels of local government as written in names (after fold()), longest first; "tt" is the
+# usual short form of "thị trấn".
+_LEVELS = ("thanh pho", "thi tran", "thi xa", "phuong", "huyen", "quan", "tinh", "tt", "xa")
+_LEVEL = re.compile(r"\b(" + "|".join(_LEVELS) + r")\b(?! hoi\b)")  # not "xã hội"
+# A level above the commune, then its place: "huyen dak glei", "tinh quang ngai".
+_ABOVE = re.compile(r"\b(huyen|tinh|thanh pho|quan|thi xa) ((?:(?!\b(?:" + "|".join(_LEVELS)
+                    + r")\b)\w+ ?){1,3})")  # fmt: skip
+
+
+def _level(folded: str) -> str:
+    """The level word a name opens with ("xa", "thi tran", "huyen"), "" when none."""
+    found = _LEVEL.search(folded)
+    if not found:
+        return ""
+    return "thi tran" if found[1] == "tt" else found[1]
+
+
+def _own_places(config: Config) -> set[str]:
+    """The registry's own district and province, as a name's qualifier may give them."""
+    return {fold(p) for p in (config.profile.place, config.profile.province) if p}
+
+
+def _unqualified(folded: str, config: Config) -> tuple[str, str]:
+    """The name without the district or province it names as its own (", huyện Đắk Hà"), and
+    that part when it names another place ("huyen dak glei"), else ""."""
+    ours = _own_places(config)
+    for found in _ABOVE.finditer(folded):
+        place = found[2].strip()
+        if any(place == own or place.startswith(own + " ") for own in ours):
+            folded = folded.replace(found[0], " ")
+        else:
+            return folded, found[0].strip()
+    return " ".join(folded.split()), ""
+
+
+def _at_level(config: Config, level: str) -> list[Unit]:
+    """The units a name at `level` may mean: of that level, or of none (an office, a school)."""
+    return [u for u in config.units if not level or _level(fold(u.name)) in ("", level)]
+
+
+def _matching(config: Config, key: str, level: str) -> list[Unit]:
+    """The units whose name (or alias) is `key`, or is contained in it, at `level` if given."""
+    units = _at_level(config, level)
+    exact = [u for u in units if key in _keys(u, config)]
+    if exact:
+        return exact
     words = set(key.split())
     contained = [
-        (len(k.split()), u)
-        for u in config.units
-        for k in _keys(u, config)
-        if set(k.split()) <= words
+        (len(k.split()), u) for u in units for k in _keys(u, config) if set(k.split()) <= words
     ]
-    if contained and not exact:
+    if contained:
         best = max(size for size, _ in contained)
-        winners = {u.code: u for size, u in contained if size == best}
-        if len(winners) == 1:
-            return Identified(next(iter(winners.values())))
-        exact = list(winners.values())
-    if len(exact) > 1:
-        names = "; ".join(u.name for u in exact)
+        return list({u.code: u for size, u in contained if size == best}.values())
+    # "DakHring", "ĐăkLa", "BC_DakHring_2025": a name written without its spaces
+    written = {key.replace(" ", ""), *key.split()}
+    return [u for u in units if written & {k.replace(" ", "") for k in _keys(u, config)}]
+
+
+def by_name(config: Config, name: str) -> Identified:
+    """The registry unit a written name means; unknown or ambiguous names explained.
+
+    Never a guess across places or levels: a name that gives another district or province
+    ("Xã Đắk Long, huyện Đắk Glei"), or another level than the unit's ("UBND huyện Đắk Hà" is
+    not the town of Đắk Hà), is no unit of the registry.
+    """
+    whole = name_key(name, config.spellings)
+    if not whole:
+        return Identified(None, "không có tên đơn vị")
+    folded, elsewhere = _unqualified(fold(name), config)
+    level = _level(folded)
+    exact = [u for u in _at_level(config, level) if whole in _keys(u, config)]
+    if len(exact) == 1:
+        return Identified(exact[0])
+    if elsewhere:
+        return Identified(
+            None,
+            f'tên đơn vị "{name}" ghi "{elsewhere}", không phải địa bàn '
+            f"{config.profile.place}" + _closest(config, whole),
+        )
+    key = name_key(folded, config.spellings)
+    if not key:
+        return Identified(
+            None,
+            f'"{name}" là tên của chính {config.profile.place}, không phải một đơn vị trong danh '
+            "sách. Hãy ghi đúng Mã đơn vị ở sheet Thông tin",
+        )
+    found = exact or _matching(config, key, level)
+    if len(found) == 1:
+        return Identified(found[0])
+    if len(found) > 1:
+        names = "; ".join(u.name for u in found)
         return Identified(None, f'tên đơn vị "{name}" khớp với nhiều đơn vị: {names}')
-    return Identified(None, f'không nhận ra đơn vị "{name}"' + _closest(config, key))
+    return Identified(None, f'không nhận ra đơn vị "{name}"' + _closest(config, whole))
 
 
 def _closest(config: Config, key: str) -> str:
