@@ -22,6 +22,7 @@ from reportgen import vocab
 from reportgen.intake import read_year
 from reportgen.models import ERROR, WARNING, Intake
 from reportgen.problem_sheet import HEADER_ROW, HEADERS, in_unit_order, problems_workbook
+from tests.conftest import ROOT
 
 YEAR = 2025
 
@@ -592,3 +593,35 @@ def test_unicode_text_stays_and_legacy_text_is_converted(tmp_path, sample_config
     assert (library.name, library.note) == ("Sách & báo <mới>", "Ngọk Réo")
     assert intake.returns[0].unit == "XA-DAKLA"
     assert intake.returns[0].info.name == "UBND xã Đắk La"
+
+
+def test_an_error_cell_is_named_not_read_as_empty(tmp_path, sample_config) -> None:
+    form = clean_form()
+    form[vocab.SHEET_LIBRARIES][1] = (1, "Thư viện xã", vocab.LIB_COMMUNE, "Có", "Có", "#DIV/0!")
+    save(tmp_path / "a.xlsx", form)
+    book = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    book[vocab.SHEET_LIBRARIES]["F2"].data_type = "e"  # an error value, as Excel stores #DIV/0!
+    book.save(tmp_path / "a.xlsx")
+    intake = read(tmp_path, sample_config)
+    (problem,) = [p for p in intake.problems if p.cell == "F2"]
+    assert problem.code == "cell-not-number" and "#DIV/0!" in problem.message
+
+
+def test_values_read_fast_are_the_values_openpyxl_reads(tmp_path, sample_config) -> None:
+    from reportgen.intake.workbook import _calamine_grids, _openpyxl_grids
+
+    def cells(grids):  # what Grid.value gives: a row's trailing empty cells are no cells
+        return [(g.name, [_rstrip(r) for r in g.rows], g.uncached) for g in grids]
+
+    data = save(tmp_path / "a.xlsx", messy_form()).read_bytes()
+    assert cells(_calamine_grids(data)) == cells(_openpyxl_grids(data))
+    for path in sorted((ROOT / "inputs").glob("*/*.xlsx")):
+        data = path.read_bytes()
+        assert cells(_calamine_grids(data)) == cells(_openpyxl_grids(data)), path.name
+
+
+def _rstrip(row: tuple) -> list:
+    values = list(row)
+    while values and values[-1] is None:
+        values.pop()
+    return [(type(v).__name__, v) for v in values]  # 85 and 85.0 are not the same reading

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import vocab
 from .cells import is_blank, text
@@ -36,6 +37,7 @@ def _keys(raw: str) -> tuple[str, str]:
     return fold(raw), fold(re.sub(r"\(.*?\)", " ", raw))
 
 
+@lru_cache(maxsize=8192)  # the same headers come back in every unit's workbook
 def header_keys(value: object) -> tuple[tuple[str, str], ...]:
     """A header cell's matching keys, per reading: whole text folded, and without (notes)."""
     return tuple(_keys(r) for r in readings(value))
@@ -127,6 +129,8 @@ def find_table(
         if any(k in placed for k in keys) and len(placed) >= 2:
             if best is None or len(placed) > len(best.columns):
                 best = Table(grid, number, placed, rivals)
+            if len(placed) == len(columns):
+                break  # every column named: no later row can name more
     return best
 
 

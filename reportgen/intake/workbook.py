@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from ..models import ProblemCode
 
@@ -60,8 +61,7 @@ def _is_encrypted(data: bytes) -> bool:
         return False
 
 
-def _has_formulas(archive: zipfile.ZipFile) -> bool:
-    pattern = re.compile(rb"<(?:\w+:)?f[ >/]")
+def _sheets_have(archive: zipfile.ZipFile, pattern: re.Pattern[bytes]) -> bool:
     return any(
         pattern.search(archive.read(name))
         for name in archive.namelist()
@@ -69,14 +69,57 @@ def _has_formulas(archive: zipfile.ZipFile) -> bool:
     )
 
 
-def _read_xlsx(data: bytes) -> list[Grid]:
-    import openpyxl
+_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+_ERROR_CELL = re.compile(rb"<(?:\w+:)?c [^>]*\bt=\"e\"")
 
+
+def _read_xlsx(data: bytes) -> list[Grid]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "xl/workbook.xml" not in archive.namelist():
                 raise Unreadable("không phải bảng tính Excel (.xlsx)")
-            formulas = _has_formulas(archive)
+            formulas = _sheets_have(archive, _FORMULA)
+            errors = _sheets_have(archive, _ERROR_CELL)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise Unreadable(f"tệp Excel bị hỏng, không mở được ({type(exc).__name__})") from None
+    # python-calamine reads values many times faster than openpyxl; it reads an error cell
+    # (#DIV/0!) as empty, so a workbook that has one is read by openpyxl, which keeps it.
+    grids = _calamine_grids(data) if not errors else _openpyxl_grids(data)
+    return _mark_uncached(data, grids) if formulas else grids
+
+
+def _value(value: object) -> object:
+    """A calamine value as openpyxl gives it: empty as None, a whole number as int, a date as
+    a datetime at midnight."""
+    if value == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if type(value) is date:
+        return datetime(value.year, value.month, value.day)
+    return value
+
+
+def _calamine_grids(data: bytes) -> list[Grid]:
+    from python_calamine import CalamineWorkbook, SheetTypeEnum
+
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        grids = []
+        for sheet in book.sheets_metadata:
+            if sheet.typ != SheetTypeEnum.WorkSheet:
+                continue
+            rows = book.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
+            grids.append(Grid(sheet.name, _trim([tuple(map(_value, row)) for row in rows])))
+    except Exception as exc:  # calamine raises its own kinds on damaged parts
+        raise Unreadable(f"tệp Excel bị hỏng, không mở được ({type(exc).__name__})") from None
+    return grids
+
+
+def _openpyxl_grids(data: bytes) -> list[Grid]:
+    import openpyxl
+
+    try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise Unreadable(f"tệp Excel bị hỏng, không mở được ({type(exc).__name__})") from None
@@ -89,7 +132,7 @@ def _read_xlsx(data: bytes) -> list[Grid]:
             grids.append(Grid(sheet.title, _trim(rows)))
     finally:
         book.close()
-    return _mark_uncached(data, grids) if formulas else grids
+    return grids
 
 
 def _mark_uncached(data: bytes, grids: list[Grid]) -> list[Grid]:
