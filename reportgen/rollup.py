@@ -8,7 +8,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cache
 from importlib import resources
@@ -197,6 +197,14 @@ def _locality(name: str, data: Mapping[str, Any], config: Config) -> tuple[str, 
     return found.unit.code, None
 
 
+def _named(problem: Problem, raw: bytes | None, config: Config) -> Problem:
+    """A file left out for its year or plan, told under its locality when that is known."""
+    if problem.code not in ("year-mismatch", "plan-mismatch") or raw is None:
+        return problem
+    unit, _ = _locality(problem.file, json.loads(raw.decode("utf-8-sig")), config)
+    return replace(problem, unit=unit)
+
+
 def _recency(sent: Sent) -> tuple[str, int, str]:
     """Which of a locality's files is the latest document: by date, then draft number."""
     number = _DRAFT_NUMBER.search(sent.name)
@@ -236,8 +244,8 @@ def gather(paths: Sequence[Path], year: int, config: Config) -> Gathered:
                 digest = sha256_bytes(raw or b"")
                 checked = _checked(member, raw, year, config)
                 if isinstance(checked, Problem):
-                    problems.append(checked)
-                    files.append(InputFile(member, digest, "", "skipped"))
+                    problems.append(named := _named(checked, raw, config))
+                    files.append(InputFile(member, digest, named.unit, "skipped"))
                     continue
                 unit, note = _locality(member, checked, config)
                 problems += [note] if note is not None else []

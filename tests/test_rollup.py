@@ -147,6 +147,8 @@ def test_broken_duplicate_missing_and_other_year_files_are_named_and_left_out(
     assert "nhan/hong.json: Không đọc được tệp số liệu JSON" in out
     assert "nhan/la.json: Tệp không đúng lược đồ số liệu phiên bản 1 (thiếu trường " in out
     assert "nhan/nam-truoc.json › year: Là số liệu năm 2025, không phải năm 2026" in out
+    other_year = next(p for p in data["problems"] if p["code"] == "year-mismatch")
+    assert other_year["unit"] == "QNG-DAKUI"  # told under its commune, not as unknown
     assert (
         "UBND xã Đăk Mar đã gửi 2 tệp số liệu: dùng tệp mới nhất nhan/LuuTru_QNG-DAKMAR.zip › "
         "QNG-DAKMAR_BaoCao_2026_du-thao-02.json, không dùng tệp này." in out
