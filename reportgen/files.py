@@ -21,23 +21,40 @@ CLUTTER_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 
 
 def is_clutter(name: str) -> bool:
-    """Lock files (`~$x.xlsx`), hidden files and system clutter, at any depth of a path."""
+    """Lock files (`~$x.xlsx`), hidden files and system clutter, at any depth of a path whose
+    folders are separated by "/" (a "\\" inside a name made on Linux is part of the name)."""
     return any(
-        part.startswith(("~$", ".")) or part.lower() in CLUTTER_NAMES
-        for part in name.replace("\\", "/").split("/")
+        part.startswith(("~$", ".")) or part.lower() in CLUTTER_NAMES for part in name.split("/")
     )
 
 
-def input_files(folder: Path) -> list[Path]:
-    """The files of a year folder, sorted by relative name, clutter left out."""
+def _undecodable(name: str) -> bool:
+    """Whether a file name held bytes that are not UTF-8 (Python keeps them as surrogates)."""
+    return any("\udc80" <= ch <= "\udcff" for ch in name)
+
+
+def shown_name(name: str) -> str:
+    """A file name fit to print and store: bytes that were not UTF-8 shown as �."""
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in name)
+
+
+def _candidates(folder: Path) -> list[str]:
     if not folder.is_dir():
         return []
-    found = [
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and not is_clutter(p.relative_to(folder).as_posix())
-    ]
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+    names = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
+    return sorted(name for name in names if not is_clutter(name))
+
+
+def input_files(folder: Path) -> list[Path]:
+    """The files of a year folder, sorted by relative name, clutter and names that cannot be
+    read as text (see `unnamed_files`) left out."""
+    return [folder / name for name in _candidates(folder) if not _undecodable(name)]
+
+
+def unnamed_files(folder: Path) -> list[str]:
+    """The files of a year folder whose names are not UTF-8 (copied from an old USB stick or
+    a zip made on Windows), as printable names: they cannot be recorded, so they are refused."""
+    return [shown_name(name) for name in _candidates(folder) if _undecodable(name)]
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from datetime import date
 from fractions import Fraction
 
@@ -125,3 +127,17 @@ def verdict(met: bool | None, status: Status | str) -> str:
             return vocab.LOW_COVERAGE
         return vocab.INSUFFICIENT if status == "insufficient" else vocab.NO_DATA
     return vocab.MET if met else vocab.NOT_MET
+
+
+# Characters no document should carry: XML-illegal controls (a workbook's _x0001_), and the
+# invisible format characters (right-to-left override, zero-width space, soft hyphen…) that
+# would silently reorder or hide text in the official report.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """`text` without XML-illegal control characters and invisible format characters."""
+    text = _UNPRINTABLE.sub("", text)
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")

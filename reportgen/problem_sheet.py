@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from . import vocab
 from .errors import ReportgenError
 from .files import numbered, write_new
+from .fmt import printable
 from .models import ERROR, Problem
 from .xlsx import BOLD, HEADER_ALIGN, HEADER_FILL, WRAP_TOP, fit_to_page_width, xlsx_bytes
 
@@ -82,7 +83,7 @@ def problems_workbook(
             problem.message,
         )
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row, col, value)
+            cell = ws.cell(row, col, printable(value) if isinstance(value, str) else value)
             cell.alignment = WRAP_TOP
         # Spreadsheets do not grow a row for wrapped text they did not lay out themselves.
         ws.row_dimensions[row].height = LINE_HEIGHT * _lines_needed(values)

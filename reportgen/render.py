@@ -17,17 +17,16 @@ from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from .errors import ReportgenError
 from .files import stable_zip
+from .fmt import printable
 
-# Characters XML 1.0 forbids (all C0 controls but tab, newline, carriage return; U+FFFE/FFFF).
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 CHART_WIDTH_MM = 140  # inside the 35/20 mm margins of an A4 page
 
 
 def clean(value: Any) -> Any:
-    """The same value with XML-illegal control characters removed from every string in it."""
+    """The same value with no XML-illegal control or invisible format character in any string."""
     if isinstance(value, str):
-        return _ILLEGAL.sub("", value)
+        return printable(value)
     if isinstance(value, dict):
         return {key: clean(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):

@@ -28,8 +28,19 @@ def fit_to_page_width(ws: Worksheet, orientation: str) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
+def _as_text(workbook: Workbook) -> None:
+    """Every text the tool wrote stays text: one starting with =, +, - or @ (a unit's cell, a
+    file name) is never a live formula in a workbook sent back to units."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+
+
 def xlsx_bytes(workbook: Workbook, year: int) -> bytes:
     """Save a workbook with dates fixed by the year, so equal content gives equal bytes."""
+    _as_text(workbook)
     stamp = datetime(year, 1, 1)
     workbook.properties.created = stamp
     workbook.properties.modified = stamp

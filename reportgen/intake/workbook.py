@@ -69,6 +69,7 @@ def _sheets_have(archive: zipfile.ZipFile, pattern: re.Pattern[bytes]) -> bool:
     )
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
 _ERROR_CELL = re.compile(rb"<(?:\w+:)?c [^>]*\bt=\"e\"")
 
@@ -93,6 +94,10 @@ def _value(value: object) -> object:
     a datetime at midnight."""
     if value == "":
         return None
+    if isinstance(value, str) and _CONTROL.search(value):
+        # calamine decodes Excel's _x0001_ escapes, which openpyxl keeps as written: a control
+        # character shows as �, so "12_x0007_3" is never silently the number 123.
+        return _CONTROL.sub("\ufffd", value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if type(value) is date:
