@@ -41,6 +41,7 @@ ProblemCode = Literal[
     "year-on-year-jump",
     "figures-invalid",
     "plan-mismatch",
+    "sheet-unused",
 ]
 ERROR: Final = "error"
 WARNING: Final = "warning"

@@ -139,6 +139,7 @@ PROBLEM_TITLES = {
     "year-on-year-jump": "Chênh lệch lớn so với năm trước",
     "figures-invalid": "Tệp số liệu không đúng lược đồ",
     "plan-mismatch": "Khác Chương trình, Kế hoạch",
+    "sheet-unused": "Sheet trùng tên không được đọc",
 }
 
 # The levels of local government a report can be issued at, as profile.toml's `level` names them.

@@ -14,7 +14,7 @@ from ..files import input_files, unnamed_files
 from ..models import ERROR, WARNING, FileStatus, InputFile, Intake, Problem, UnitInfo, UnitReturn
 from . import cells, rows
 from .rows import Collector
-from .sheets import find_sheet, label_values
+from .sheets import find_sheet, label_values, sheets_named
 from .units import from_file_name, identify
 from .workbook import Grid, Unreadable, read_grids
 
@@ -103,6 +103,19 @@ def read_file(
         out.add("file-empty", ERROR, "bảng tính trống, không có dữ liệu — tệp bị bỏ qua")
         return None, out.problems
     sheets = {title: find_sheet(grids, title) for title in _ALL_SHEETS}
+    for title in _ALL_SHEETS:  # a second sheet of a contract name: its rows would be lost
+        named = sheets_named(grids, title)
+        read = named[0] if named else None
+        for other in named[1:]:
+            hidden = "" if other.visible else " (sheet ẩn)"
+            out.add(
+                "sheet-unused",
+                WARNING,
+                f'sheet "{other.name}"{hidden} cũng mang tên "{title}" nhưng không được đọc; '
+                f'chỉ đọc sheet "{read.name if read else ""}" — nếu số liệu nằm ở sheet này, '
+                "hãy chép vào sheet đó rồi gửi lại",
+                other.name,
+            )
     if not any(sheets.values()):
         wanted = ", ".join(f'"{t}"' for t in _ALL_SHEETS)
         found = ", ".join(f'"{g.name}"' for g in grids)

@@ -24,13 +24,18 @@ def readings(value: object) -> tuple[str, ...]:
     return (raw, *legacy_readings(raw)) if raw and not raw.isascii() else (raw,)
 
 
-def find_sheet(grids: list[Grid], name: str) -> Grid | None:
-    """The sheet whose name matches the contract's, ignoring case, diacritics and spaces."""
+def sheets_named(grids: list[Grid], name: str) -> list[Grid]:
+    """The sheets whose name matches the contract's (ignoring case, diacritics, spaces and the
+    Unicode form), visible ones first: a hidden sheet is read only when no visible one is."""
     key = fold(name).replace(" ", "")
-    for grid in grids:
-        if any(fold(r).replace(" ", "") == key for r in readings(grid.name)):
-            return grid
-    return None
+    found = [g for g in grids if any(fold(r).replace(" ", "") == key for r in readings(g.name))]
+    return sorted(found, key=lambda g: not g.visible)
+
+
+def find_sheet(grids: list[Grid], name: str) -> Grid | None:
+    """The sheet read for one of the contract's: the first visible one of that name."""
+    found = sheets_named(grids, name)
+    return found[0] if found else None
 
 
 def _keys(raw: str) -> tuple[str, str]:

@@ -8,6 +8,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from .. import fmt
 from ..models import ProblemCode
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -21,6 +22,7 @@ class Grid:
     name: str
     rows: tuple[tuple[object, ...], ...]
     uncached: frozenset[tuple[int, int]] = frozenset()  # (row, column), 1-based
+    visible: bool = True  # False: hidden, or "very hidden" where only a macro shows it
 
     def value(self, row: int, column: int) -> object:
         """The value at a 1-based row and column, None outside the sheet."""
@@ -61,12 +63,45 @@ def _is_encrypted(data: bytes) -> bool:
         return False
 
 
+# What a workbook may inflate to: a unit's return is a few megabytes; a zip bomb (a small
+# file that inflates to gigabytes) is refused before anything is read.
+MAX_INFLATED = 400 * 1024 * 1024  # bytes, all parts together
+MAX_RATIO = 200  # inflated / compressed, for a part over 10 MB
+_CHUNK = 1 << 20
+
+
+def _check_size(archive: zipfile.ZipFile) -> None:
+    infos = archive.infolist()
+    total = sum(i.file_size for i in infos)
+    swollen = [
+        i
+        for i in infos
+        if i.file_size > 10 * 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1)
+    ]
+    if total > MAX_INFLATED or swollen:
+        raise Unreadable(
+            f"tệp giải nén ra tới {fmt.integer(total // (1024 * 1024))} MB, quá lớn đối với một "
+            "báo cáo (có thể là tệp hỏng hoặc độc hại) nên không đọc — đề nghị đơn vị lưu lại "
+            "bảng tính bằng Excel rồi gửi lại"
+        )
+
+
 def _sheets_have(archive: zipfile.ZipFile, pattern: re.Pattern[bytes]) -> bool:
-    return any(
-        pattern.search(archive.read(name))
-        for name in archive.namelist()
-        if name.startswith("xl/worksheets/") and name.endswith(".xml")
-    )
+    """Whether any sheet's XML matches `pattern`, read a chunk at a time (never a whole sheet
+    in memory just to look)."""
+    for name in archive.namelist():
+        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            continue
+        with archive.open(name) as part:
+            tail = b""
+            while chunk := part.read(_CHUNK):
+                if pattern.search(tail + chunk):
+                    return True
+                tail = chunk[-256:]  # a tag cut between two chunks is still found
+    return False
+
+
+_STRICT = b"purl.oclc.org/ooxml/spreadsheetml/main"  # Strict Open XML's namespace
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -79,6 +114,13 @@ def _read_xlsx(data: bytes) -> list[Grid]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "xl/workbook.xml" not in archive.namelist():
                 raise Unreadable("không phải bảng tính Excel (.xlsx)")
+            _check_size(archive)
+            if _STRICT in archive.read("xl/workbook.xml"):
+                raise Unreadable(
+                    "bảng tính lưu theo dạng “Strict Open XML” mà công cụ chưa đọc được — đề nghị "
+                    "đơn vị mở bằng Excel, chọn File › Save As, kiểu “Excel Workbook (*.xlsx)” "
+                    "rồi gửi lại"
+                )
             formulas = _sheets_have(archive, _FORMULA)
             errors = _sheets_have(archive, _ERROR_CELL)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
@@ -106,7 +148,7 @@ def _value(value: object) -> object:
 
 
 def _calamine_grids(data: bytes) -> list[Grid]:
-    from python_calamine import CalamineWorkbook, SheetTypeEnum
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -115,7 +157,9 @@ def _calamine_grids(data: bytes) -> list[Grid]:
             if sheet.typ != SheetTypeEnum.WorkSheet:
                 continue
             rows = book.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
-            grids.append(Grid(sheet.name, _trim([tuple(map(_value, row)) for row in rows])))
+            visible = sheet.visible == SheetVisibleEnum.Visible
+            values = _trim([tuple(map(_value, row)) for row in rows])
+            grids.append(Grid(sheet.name, values, visible=visible))
     except Exception as exc:  # calamine raises its own kinds on damaged parts
         raise Unreadable(f"tệp Excel bị hỏng, không mở được ({type(exc).__name__})") from None
     return grids
@@ -134,7 +178,8 @@ def _openpyxl_grids(data: bytes) -> list[Grid]:
             if hasattr(sheet, "reset_dimensions"):
                 sheet.reset_dimensions()  # some writers store a wrong size; read every row
             rows = [tuple(r) for r in sheet.iter_rows(values_only=True)]
-            grids.append(Grid(sheet.title, _trim(rows)))
+            visible = sheet.sheet_state == "visible"
+            grids.append(Grid(sheet.title, _trim(rows), visible=visible))
     finally:
         book.close()
     return grids
@@ -156,7 +201,7 @@ def _mark_uncached(data: bytes, grids: list[Grid]) -> list[Grid]:
                     if isinstance(formula, str) and formula.startswith("="):
                         if grid.value(r, c) is None:
                             missing.add((r, c))
-            marked.append(Grid(grid.name, grid.rows, frozenset(missing)))
+            marked.append(Grid(grid.name, grid.rows, frozenset(missing), grid.visible))
     finally:
         book.close()
     return marked
@@ -192,7 +237,7 @@ def _read_xls(data: bytes) -> list[Grid]:
                 else:
                     values.append(cell.value)
             rows.append(tuple(values))
-        grids.append(Grid(sheet.name, _trim(rows)))
+        grids.append(Grid(sheet.name, _trim(rows), visible=sheet.visibility == 0))
     return grids
 
 
