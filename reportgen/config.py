@@ -127,6 +127,7 @@ class Plan:
     deadline: str = DEFAULT_DEADLINE  # dd/mm: units send their workbook before this day
     min_coverage: Fraction | None = None  # share of units below which no target is judged
     lessons: tuple[str, ...] = ()  # Bài học kinh nghiệm a sơ kết / tổng kết states
+    limits: tuple[tuple[str, int], ...] = tuple(vocab.DEFAULT_LIMITS.items())  # per column
 
     def milestone_for(self, year: int) -> int:
         """The milestone in force for a report year."""
@@ -352,7 +353,21 @@ def _load_plan(path: Path) -> Plan:
         deadline=_deadline(t),
         min_coverage=_min_coverage(t),
         lessons=root.table("review").texts("lessons", default=[]),
+        limits=_limits(root.table("limits")),
     )
+
+
+def _limits(table: Table) -> tuple[tuple[str, int], ...]:
+    """The plausibility limit of each column: the defaults, as [limits] changes them."""
+    limits = dict(vocab.DEFAULT_LIMITS)
+    for key in table.data:
+        if key not in limits:
+            raise table.fail(key, "một trong: " + ", ".join(vocab.DEFAULT_LIMITS))
+        value = table.integer(key)
+        if value < 1:
+            raise table.fail(key, "một số nguyên lớn hơn 0")
+        limits[key] = value
+    return tuple(limits.items())
 
 
 def _min_coverage(table: Table) -> Fraction | None:

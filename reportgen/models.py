@@ -42,6 +42,7 @@ ProblemCode = Literal[
     "figures-invalid",
     "plan-mismatch",
     "sheet-unused",
+    "cell-too-large",
 ]
 ERROR: Final = "error"
 WARNING: Final = "warning"

@@ -140,7 +140,18 @@ PROBLEM_TITLES = {
     "figures-invalid": "Tệp số liệu không đúng lược đồ",
     "plan-mismatch": "Khác Chương trình, Kế hoạch",
     "sheet-unused": "Sheet trùng tên không được đọc",
+    "cell-too-large": "Số lớn bất thường",
 }
 
 # The levels of local government a report can be issued at, as profile.toml's `level` names them.
 LEVELS = ("xa", "huyen", "tinh")
+
+# The largest value one cell of a column can plausibly hold (config/plan.toml [limits] may
+# change them): past it the cell is an error naming it, never a 300-digit growth in a report.
+DEFAULT_LIMITS = {
+    "uses": 10_000_000,  # users of one library in a year
+    "books": 10_000_000,  # books of one library
+    "clubs": 1_000,  # clubs and groups of one institution
+    "participants": 1_000_000,  # participants of one activity
+    "amount": 1_000_000_000_000,  # one payment, in đồng
+}

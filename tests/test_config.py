@@ -311,3 +311,11 @@ def test_a_negative_points_per_section_names_the_file_and_key(workspace):
     with pytest.raises(ReportgenError) as caught:
         load_config(Workspace.at(workspace))
     assert "config/profile.toml: khóa 'points_per_section'" in caught.value.message
+
+
+def test_limits_of_the_plan_are_checked_on_load(workspace):
+    plan = workspace / "config" / "plan.toml"
+    plan.write_text(plan.read_text("utf-8") + "\n[limits]\nvisitors = 5\n", encoding="utf-8")
+    with pytest.raises(ReportgenError) as caught:
+        load_config(Workspace.at(workspace))
+    assert "config/plan.toml: khóa 'limits.visitors'" in caught.value.message

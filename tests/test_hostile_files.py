@@ -73,3 +73,29 @@ def test_a_second_sheet_of_the_same_name_in_another_form_is_named(tmp_path, samp
     (warning,) = [p for p in intake.problems if p.code == "sheet-unused"]
     assert f'cũng mang tên "{vocab.SHEET_LIBRARIES}" nhưng không được đọc' in warning.message
     assert len(intake.returns[0].libraries) == 2
+
+
+def test_an_absurd_count_is_an_error_naming_its_cell_and_the_row_is_left_out(
+    tmp_path, sample_config
+):
+    form = clean_form()
+    form[vocab.SHEET_LIBRARIES][1] = (1, "Thư viện xã", vocab.LIB_COMMUNE, "Có", "Có", 1e308)
+    save(tmp_path / "lon.xlsx", form)
+    intake = read(tmp_path, sample_config)
+    (problem,) = [p for p in intake.problems if p.code == "cell-too-large"]
+    assert problem.cell == "F2" and "lớn bất thường" in problem.message
+    assert "không quá 10.000.000" in problem.message
+    assert [lib.name for lib in intake.returns[0].libraries] == ["Điểm đọc thôn 1"]
+
+
+def test_a_limit_can_be_raised_in_the_plan(tmp_path, sample_config):
+    from dataclasses import replace
+
+    form = clean_form()
+    form[vocab.SHEET_LIBRARIES][1] = (1, "Thư viện xã", vocab.LIB_COMMUNE, "Có", "Có", 12_000_000)
+    save(tmp_path / "lon.xlsx", form)
+    assert [p.code for p in read(tmp_path, sample_config).problems] == ["cell-too-large"]
+    limits = tuple((k, 20_000_000 if k == "uses" else v) for k, v in sample_config.plan.limits)
+    wider = replace(sample_config, plan=replace(sample_config.plan, limits=limits))
+    intake = read(tmp_path, wider)
+    assert intake.problems == () and intake.returns[0].libraries[0].uses == 12_000_000

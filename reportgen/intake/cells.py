@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from .. import fmt
 from ..models import ProblemCode
 from .vntext import clean, fold, legacy_readings
 
@@ -56,7 +57,7 @@ _UNIT_WORDS = re.compile(
 _GROUPED = re.compile(r"^\d{1,3}([.,\s]\d{3})+$")
 
 
-def count(value: object, what: str = "số") -> int | Bad:
+def count(value: object, what: str = "số", limit: int | None = None) -> int | Bad:
     """A whole number ≥ 0 written as a number or the Vietnamese way ("1.234", "12.500.000 đồng")."""
     if is_blank(value):
         return Bad("cell-empty", f"ô trống — cần ghi {what}, ghi 0 nếu không có")
@@ -79,14 +80,21 @@ def count(value: object, what: str = "số") -> int | Bad:
             return Bad("cell-not-number", f"{quoted(value)} không phải là số")
     if number < 0:
         return Bad("cell-negative", f"{quoted(value)} là số âm — cần số không âm")
+    if limit is not None and number > limit:
+        return Bad(
+            "cell-too-large",
+            f"{quoted(value)} lớn bất thường — {what} của một dòng không quá "
+            f"{fmt.integer(limit)}; hãy kiểm tra lại (giới hạn ghi ở config/plan.toml, mục "
+            "[limits])",
+        )
     if not float(number).is_integer():
         return Bad("cell-not-integer", f"{quoted(value)} không phải là số nguyên")
     return int(number)
 
 
-def optional_count(value: object) -> int | None | Bad:
+def optional_count(value: object, limit: int | None = None) -> int | None | Bad:
     """A whole number ≥ 0, or None when the cell is blank."""
-    return None if is_blank(value) else count(value)
+    return None if is_blank(value) else count(value, limit=limit)
 
 
 _YES = {"co", "x", "1", "yes", "true", "dat", "co ap dung"}

@@ -93,7 +93,7 @@ def read_file(
     name: str, data: bytes, year: int, config: Config
 ) -> tuple[UnitReturn | None, list[Problem]]:
     """One workbook's return (None when the file is skipped) and every problem found in it."""
-    out = Collector(name, year=year)
+    out = Collector(name, year=year, limits=dict(config.plan.limits))
     try:
         grids = read_grids(data)
     except Unreadable as exc:

@@ -41,6 +41,7 @@ class Collector:
     file: str
     unit: str = ""
     year: int = 0  # the report year, to tell "... năm 2024" from "... năm 2025" columns
+    limits: Mapping[str, int] = field(default_factory=lambda: dict(vocab.DEFAULT_LIMITS))
     problems: list[Problem] = field(default_factory=list)
     left_out: list[LeftOutRow] = field(default_factory=list)  # rows dropped for a bad cell
 
@@ -51,6 +52,12 @@ class Collector:
         self.problems.append(
             Problem(self.file, sheet, cell, severity, message, self.unit, code=code)
         )
+
+
+def _counted(what: str, out: Collector, column: str) -> Callable[[object], int | cells.Bad]:
+    """The reading of a count column, within its plausibility limit."""
+    limit = out.limits[column]
+    return lambda value: cells.count(value, what, limit)
 
 
 @dataclass
@@ -164,8 +171,8 @@ def libraries(grid: Grid, unit: str, out: Collector) -> list[Library]:
         kind = row.read("kind", lambda v: cells.choice(v, vocab.LIBRARY_KINDS, "loại thư viện"))
         lifelong = row.read("serves_lifelong", cells.yes_no)
         digital = row.read("digital", cells.yes_no)
-        uses = row.read("uses", lambda v: cells.count(v, "số lượt"))
-        books = cells.optional_count(row.raw("books", indicator=False))
+        uses = row.read("uses", _counted("số lượt", out, "uses"))
+        books = cells.optional_count(row.raw("books", indicator=False), out.limits["books"])
         if isinstance(books, Bad):
             msg = books.message + " — bỏ qua số bản sách"
             row.out.add(books.code, WARNING, msg, grid.name, row.cell("books"))
@@ -192,7 +199,7 @@ def institutions(grid: Grid, unit: str, out: Collector) -> list[Institution]:
         kind = row.read("kind", lambda v: cells.choice(v, kinds, "loại thiết chế"))
         clubs_yes = row.read("has_clubs", cells.yes_no)
         regular = row.read("regular_activities", cells.yes_no)
-        clubs = row.read("clubs", lambda v: cells.count(v, "số CLB, nhóm"))
+        clubs = row.read("clubs", _counted("số CLB, nhóm", out, "clubs"))
         note = row.text("note")
         if row.kept(vocab.SHEET_INSTITUTIONS):
             found.append(
@@ -207,7 +214,9 @@ def activities(grid: Grid, unit: str, year: int, out: Collector) -> list[Activit
     for row in _rows(grid, vocab.ACTIVITY_COLUMNS, ("task", "participants"), out):
         name = row.name("name", "tên hoạt động")
         task = row.read("task", cells.task)
-        participants = row.read("participants", lambda v: cells.count(v, "số lượt người tham gia"))
+        participants = row.read(
+            "participants", _counted("số lượt người tham gia", out, "participants")
+        )
         held_on = cells.day(row.raw("held_on", indicator=False))
         if isinstance(held_on, Bad):
             msg = held_on.message + " — bỏ qua ngày"
@@ -241,7 +250,7 @@ def funding(grid: Grid, unit: str, out: Collector) -> list[Funding]:
     sources = vocab.FUNDING_SOURCES
     for row in _rows(grid, vocab.FUNDING_COLUMNS, needed, out):
         source = row.read("source", lambda v: cells.choice(v, sources, "nguồn kinh phí"))
-        amount = row.read("amount", lambda v: cells.count(v, "số tiền"))
+        amount = row.read("amount", _counted("số tiền", out, "amount"))
         content = row.text("content")
         if row.kept(vocab.SHEET_FUNDING):
             found.append(Funding(unit, content, source, amount, row.source()))
