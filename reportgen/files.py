@@ -45,16 +45,35 @@ def _candidates(folder: Path) -> list[str]:
     return sorted(name for name in names if not is_clutter(name))
 
 
+def _refusal(folder: Path, name: str) -> str:
+    """Why a file of a year folder is not read, or "" when it is."""
+    if _undecodable(name):
+        return (
+            "tên tệp có ký tự không đọc được (thường do chép từ máy khác hoặc giải nén tệp .zip "
+            "tạo trên Windows) nên tệp không được đọc — hãy đổi tên tệp (ví dụ theo tên đơn vị) "
+            "rồi chạy lại"
+        )
+    path = folder / name
+    if any(p.is_symlink() for p in (path, *path.parents) if folder in p.parents):
+        return (
+            "là liên kết (symlink) tới tệp khác nên không được đọc — công cụ chỉ đọc và lưu trữ "
+            "tệp thật nằm trong thư mục; hãy chép chính tệp bảng tính vào đây"
+        )
+    return ""
+
+
 def input_files(folder: Path) -> list[Path]:
-    """The files of a year folder, sorted by relative name, clutter and names that cannot be
-    read as text (see `unnamed_files`) left out."""
-    return [folder / name for name in _candidates(folder) if not _undecodable(name)]
+    """The files of a year folder, sorted by relative name; clutter, and the files refused
+    (see `refused_files`), left out."""
+    return [folder / name for name in _candidates(folder) if not _refusal(folder, name)]
 
 
-def unnamed_files(folder: Path) -> list[str]:
-    """The files of a year folder whose names are not UTF-8 (copied from an old USB stick or
-    a zip made on Windows), as printable names: they cannot be recorded, so they are refused."""
-    return [shown_name(name) for name in _candidates(folder) if _undecodable(name)]
+def refused_files(folder: Path) -> list[tuple[str, str]]:
+    """(printable name, why) of each file of a year folder that is not read: a name that is not
+    UTF-8 (an old USB stick, a zip made on Windows) cannot be recorded, and a symbolic link may
+    point anywhere, so neither is read, and each is said."""
+    refused = ((name, _refusal(folder, name)) for name in _candidates(folder))
+    return [(shown_name(name), why) for name, why in refused if why]
 
 
 def sha256_bytes(data: bytes) -> str:

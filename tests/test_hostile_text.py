@@ -98,3 +98,24 @@ def test_a_backslash_in_a_file_name_made_on_linux_is_no_hidden_folder(workspace,
     result = run("check", "--year", "2025")
     assert "Bảng tính năm 2025: đã nhận 1/17 đơn vị." in result.output
     assert "tệp: bao cao\\..\\XA-DAKLA.xlsx" in result.output
+
+
+def test_a_symbolic_link_is_refused_by_name_and_never_packed(workspace, run, tmp_path):
+    outside = save(tmp_path / "ngoai" / "XA-DAKLA.xlsx", clean_form())
+    (workspace / "inputs" / "2025").mkdir(parents=True)
+    (workspace / "inputs" / "2025" / "dak-la.xlsx").symlink_to(outside)
+    (workspace / "inputs" / "2025" / "thu-muc").symlink_to(outside.parent, target_is_directory=True)
+    save(
+        workspace / "inputs" / "2025" / "XA-DAKMAR.xlsx", clean_form("XA-DAKMAR", "UBND xã Đắk Mar")
+    )
+    result = run("build", "--year", "2025")
+    assert result.exit_code == 0, result.output
+    assert "dak-la.xlsx: là liên kết (symlink) tới tệp khác nên không được đọc" in result.output
+    assert "Đã nhận 1/17 đơn vị." in result.output
+    archived = run("archive", "--year", "2025")
+    assert archived.exit_code == 0, archived.output
+    (package,) = (workspace / "outputs" / "2025").glob("LuuTru_*.zip")
+    with zipfile.ZipFile(package) as members:
+        assert [n for n in members.namelist() if n.startswith("inputs/")] == [
+            "inputs/2025/XA-DAKMAR.xlsx"
+        ]

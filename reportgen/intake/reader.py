@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import vocab
 from ..config import Config, Unit
-from ..files import input_files, unnamed_files
+from ..files import input_files, refused_files
 from ..models import ERROR, WARNING, FileStatus, InputFile, Intake, Problem, UnitInfo, UnitReturn
 from . import cells, rows
 from .rows import Collector
@@ -229,16 +229,7 @@ def read_year(
             )
         files.append(InputFile(outcome.name, outcome.sha256, outcome.unit, status))
     problems += [
-        Problem(
-            name,
-            "",
-            "",
-            ERROR,
-            "tên tệp có ký tự không đọc được (thường do chép từ máy khác hoặc giải nén tệp .zip "
-            "tạo trên Windows) nên tệp không được đọc — hãy đổi tên tệp (ví dụ theo tên đơn vị) "
-            "rồi chạy lại",
-            code="file-unreadable",
-        )
-        for name in unnamed_files(folder)
+        Problem(name, "", "", ERROR, why, code="file-unreadable")
+        for name, why in refused_files(folder)
     ]
     return Intake(year, tuple(returns), tuple(problems), tuple(files))
