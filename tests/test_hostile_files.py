@@ -99,3 +99,11 @@ def test_a_limit_can_be_raised_in_the_plan(tmp_path, sample_config):
     wider = replace(sample_config, plan=replace(sample_config.plan, limits=limits))
     intake = read(tmp_path, wider)
     assert intake.problems == () and intake.returns[0].libraries[0].uses == 12_000_000
+
+
+def test_a_damaged_sheet_is_named(tmp_path, sample_config):
+    path = save(tmp_path / "hong.xlsx", clean_form())
+    rewritten(path, lambda name, data: data[: len(data) // 2] if "sheet2" in name else data)
+    (problem,) = read(tmp_path, sample_config).problems
+    assert problem.code == "file-unreadable"
+    assert f'tệp Excel bị hỏng ở sheet "{vocab.SHEET_LIBRARIES}"' in problem.message

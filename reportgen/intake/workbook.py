@@ -152,16 +152,23 @@ def _calamine_grids(data: bytes) -> list[Grid]:
 
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        grids = []
-        for sheet in book.sheets_metadata:
-            if sheet.typ != SheetTypeEnum.WorkSheet:
-                continue
-            rows = book.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
-            visible = sheet.visible == SheetVisibleEnum.Visible
-            values = _trim([tuple(map(_value, row)) for row in rows])
-            grids.append(Grid(sheet.name, values, visible=visible))
     except Exception as exc:  # calamine raises its own kinds on damaged parts
         raise Unreadable(f"tệp Excel bị hỏng, không mở được ({type(exc).__name__})") from None
+    grids = []
+    for sheet in book.sheets_metadata:
+        if sheet.typ != SheetTypeEnum.WorkSheet:
+            continue
+        try:
+            rows = book.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
+        except Exception as exc:  # a damaged sheet: say which one
+            raise Unreadable(
+                f'tệp Excel bị hỏng ở sheet "{sheet.name}" ({type(exc).__name__}), không đọc '
+                "được — đề nghị đơn vị mở tệp bằng Excel, lưu lại rồi gửi lại"
+            ) from None
+        visible = sheet.visible == SheetVisibleEnum.Visible
+        grids.append(
+            Grid(sheet.name, _trim([tuple(map(_value, r)) for r in rows]), visible=visible)
+        )
     return grids
 
 
