@@ -253,6 +253,7 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", bare).split())
 
 
+@lru_cache(maxsize=8192)  # the same Có/Không and list values fill every row
 def legacy_readings(text: str) -> tuple[str, ...]:
     """Every way a short legacy value could read ("Cã" -> "Có"), to match a fixed list."""
     readings = {unicodedata.normalize("NFC", _decode(text, t)) for t in (TCVN3, VNI)}
