@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,11 +29,18 @@ class UnitStatus:
 
 def completeness(intake: Intake, config: Config) -> list[UnitStatus]:
     """Each registry unit: the file used, other files for it, and its count of problems."""
+    used_by = {r.unit: r.file for r in intake.returns}
+    files_of: dict[str, list[str]] = defaultdict(list)
+    for f in intake.files:
+        files_of[f.unit].append(f.name)
+    problems_of: dict[str, list[Problem]] = defaultdict(list)
+    for p in intake.problems:
+        problems_of[p.unit].append(p)
     statuses = []
     for unit in config.units:
-        used = next((r.file for r in intake.returns if r.unit == unit.code), "")
-        others = tuple(f.name for f in intake.files if f.unit == unit.code and f.name != used)
-        own = [p for p in intake.problems if p.unit == unit.code]
+        used = used_by.get(unit.code, "")
+        others = tuple(name for name in files_of[unit.code] if name != used)
+        own = problems_of[unit.code]
         statuses.append(
             UnitStatus(
                 code=unit.code,

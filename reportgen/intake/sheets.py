@@ -27,9 +27,15 @@ def readings(value: object) -> tuple[str, ...]:
 def sheets_named(grids: list[Grid], name: str) -> list[Grid]:
     """The sheets whose name matches the contract's (ignoring case, diacritics, spaces and the
     Unicode form), visible ones first: a hidden sheet is read only when no visible one is."""
-    key = fold(name).replace(" ", "")
-    found = [g for g in grids if any(fold(r).replace(" ", "") == key for r in readings(g.name))]
+    key = _sheet_keys(name)[0]
+    found = [g for g in grids if key in _sheet_keys(g.name)]
     return sorted(found, key=lambda g: not g.visible)
+
+
+@lru_cache(maxsize=1024)  # every unit's workbook has the same few sheet names
+def _sheet_keys(name: str) -> tuple[str, ...]:
+    """A sheet name's matching keys, per reading, without spaces."""
+    return tuple(fold(r).replace(" ", "") for r in readings(name))
 
 
 def find_sheet(grids: list[Grid], name: str) -> Grid | None:

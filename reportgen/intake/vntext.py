@@ -238,6 +238,7 @@ def from_legacy(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=16384)  # headers, list values and names repeat across rows and files
 def clean(text: str) -> str:
     """Text as a clerk meant it: legacy fonts converted, NFC, spaces collapsed, ends trimmed."""
     text = unicodedata.normalize("NFC", text)

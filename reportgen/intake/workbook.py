@@ -86,19 +86,24 @@ def _check_size(archive: zipfile.ZipFile) -> None:
         )
 
 
-def _sheets_have(archive: zipfile.ZipFile, pattern: re.Pattern[bytes]) -> bool:
-    """Whether any sheet's XML matches `pattern`, read a chunk at a time (never a whole sheet
-    in memory just to look)."""
+def _sheets_have(archive: zipfile.ZipFile, *patterns: re.Pattern[bytes]) -> list[bool]:
+    """Whether any sheet's XML matches each pattern, in one pass read a chunk at a time (never
+    a whole sheet in memory just to look)."""
+    found = [False] * len(patterns)
     for name in archive.namelist():
         if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
             continue
         with archive.open(name) as part:
             tail = b""
-            while chunk := part.read(_CHUNK):
-                if pattern.search(tail + chunk):
-                    return True
+            while not all(found) and (chunk := part.read(_CHUNK)):
+                window = tail + chunk
+                found = [
+                    seen or bool(p.search(window)) for seen, p in zip(found, patterns, strict=True)
+                ]
                 tail = chunk[-256:]  # a tag cut between two chunks is still found
-    return False
+        if all(found):
+            break
+    return found
 
 
 _STRICT = b"purl.oclc.org/ooxml/spreadsheetml/main"  # Strict Open XML's namespace
@@ -121,8 +126,7 @@ def _read_xlsx(data: bytes) -> list[Grid]:
                     "đơn vị mở bằng Excel, chọn File › Save As, kiểu “Excel Workbook (*.xlsx)” "
                     "rồi gửi lại"
                 )
-            formulas = _sheets_have(archive, _FORMULA)
-            errors = _sheets_have(archive, _ERROR_CELL)
+            formulas, errors = _sheets_have(archive, _FORMULA, _ERROR_CELL)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise Unreadable(f"tệp Excel bị hỏng, không mở được ({type(exc).__name__})") from None
     # python-calamine reads values many times faster than openpyxl; it reads an error cell
