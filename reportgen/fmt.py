@@ -132,12 +132,12 @@ def verdict(met: bool | None, status: Status | str) -> str:
 # Characters no document should carry: XML-illegal controls (a workbook's _x0001_), and the
 # invisible format characters (right-to-left override, zero-width space, soft hyphen…) that
 # would silently reorder or hide text in the official report.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def printable(text: str) -> str:
     """`text` without XML-illegal control characters and invisible format characters."""
-    text = _UNPRINTABLE.sub("", text)
+    text = XML_ILLEGAL.sub("", text)
     if text.isascii():
         return text
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")

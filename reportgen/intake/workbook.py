@@ -109,7 +109,6 @@ def _sheets_have(archive: zipfile.ZipFile, *patterns: re.Pattern[bytes]) -> list
 _STRICT = b"purl.oclc.org/ooxml/spreadsheetml/main"  # Strict Open XML's namespace
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
 _ERROR_CELL = re.compile(rb"<(?:\w+:)?c [^>]*\bt=\"e\"")
 
@@ -135,15 +134,20 @@ def _read_xlsx(data: bytes) -> list[Grid]:
     return _mark_uncached(data, grids) if formulas else grids
 
 
+def _shown(text: str) -> str:
+    """A cell's text with each control character shown as �: calamine decodes Excel's _x0001_
+    escapes and an .xls holds them as they are, so "12_x0007_3" is never silently the number
+    123, and no writer of ours meets a character XML forbids."""
+    return fmt.XML_ILLEGAL.sub("\ufffd", text)
+
+
 def _value(value: object) -> object:
     """A calamine value as openpyxl gives it: empty as None, a whole number as int, a date as
     a datetime at midnight."""
     if value == "":
         return None
-    if isinstance(value, str) and _CONTROL.search(value):
-        # calamine decodes Excel's _x0001_ escapes, which openpyxl keeps as written: a control
-        # character shows as �, so "12_x0007_3" is never silently the number 123.
-        return _CONTROL.sub("\ufffd", value)
+    if isinstance(value, str):
+        return _shown(value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if type(value) is date:
@@ -245,6 +249,8 @@ def _read_xls(data: bytes) -> list[Grid]:
                     values.append(xlrd.error_text_from_code.get(cell.value, "#ERR"))
                 elif cell.ctype == xlrd.XL_CELL_EMPTY or cell.ctype == xlrd.XL_CELL_BLANK:
                     values.append(None)
+                elif cell.ctype == xlrd.XL_CELL_TEXT:
+                    values.append(_shown(cell.value))
                 else:
                     values.append(cell.value)
             rows.append(tuple(values))
