@@ -50,13 +50,13 @@ def _coverage(figures: Figures) -> dict[str, Any]:
     }
 
 
-def _counts(result: IndicatorResult) -> tuple[int | None, int | None]:
+def _counts(result: IndicatorResult) -> dict[str, int | None]:
     """An indicator's numerator and denominator; a growth's are its like-for-like uses."""
     if not result.is_growth:
-        return result.numerator, result.denominator
+        return {"numerator": result.numerator, "denominator": result.denominator}
     if result.comparison is None:  # no earlier year: nothing was compared, not 0
-        return None, None
-    return result.comparison.current, result.comparison.earlier
+        return {"numerator": None, "denominator": None}
+    return {"numerator": result.comparison.current, "denominator": result.comparison.earlier}
 
 
 def _issuer(config: Config) -> dict[str, Any]:
@@ -101,8 +101,7 @@ def figures_json(figures: Figures, config: Config) -> dict[str, Any]:
                 "code": r.code,
                 "name": r.name,
                 "measure": r.measure.value,
-                "numerator": _counts(r)[0],
-                "denominator": _counts(r)[1],
+                **_counts(r),
                 "value": _fraction(r.value),
                 "target": _fraction(r.target),
                 "target_max": _fraction(r.target_max),
