@@ -62,18 +62,24 @@ def _refusal(folder: Path, name: str) -> str:
     return ""
 
 
+def year_files(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The files of a year folder in one scan, sorted by relative name, clutter left out: those
+    read, and (printable name, why) of those refused — a name that is not UTF-8 (an old USB
+    stick, a zip made on Windows) cannot be recorded, and a symbolic link may point anywhere,
+    so neither is read, and each is said."""
+    read: list[Path] = []
+    refused: list[tuple[str, str]] = []
+    for name in _candidates(folder):
+        if why := _refusal(folder, name):
+            refused.append((shown_name(name), why))
+        else:
+            read.append(folder / name)
+    return read, refused
+
+
 def input_files(folder: Path) -> list[Path]:
-    """The files of a year folder, sorted by relative name; clutter, and the files refused
-    (see `refused_files`), left out."""
-    return [folder / name for name in _candidates(folder) if not _refusal(folder, name)]
-
-
-def refused_files(folder: Path) -> list[tuple[str, str]]:
-    """(printable name, why) of each file of a year folder that is not read: a name that is not
-    UTF-8 (an old USB stick, a zip made on Windows) cannot be recorded, and a symbolic link may
-    point anywhere, so neither is read, and each is said."""
-    refused = ((name, _refusal(folder, name)) for name in _candidates(folder))
-    return [(shown_name(name), why) for name, why in refused if why]
+    """The files of a year folder that are read (see `year_files`)."""
+    return year_files(folder)[0]
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import vocab
 from ..config import Config, Unit
-from ..files import input_files, refused_files
+from ..files import year_files
 from ..models import ERROR, WARNING, FileStatus, InputFile, Intake, Problem, UnitInfo, UnitReturn
 from . import cells, rows
 from .rows import Collector
@@ -191,7 +191,7 @@ def read_year(
 ) -> Intake:
     """Read every workbook in inputs/<year>/ into one Intake; never raises for bad input."""
     # `strict` lets unexpected exceptions (programming errors) through, for tests.
-    paths = input_files(folder)
+    paths, refused = year_files(folder)
     outcomes = []
     for index, path in enumerate(paths, start=1):
         name = path.relative_to(folder).as_posix()
@@ -230,6 +230,6 @@ def read_year(
         files.append(InputFile(outcome.name, outcome.sha256, outcome.unit, status))
     problems += [
         Problem(name, "", "", ERROR, why, code="file-unreadable")
-        for name, why in refused_files(folder)
+        for name, why in refused
     ]
     return Intake(year, tuple(returns), tuple(problems), tuple(files))
