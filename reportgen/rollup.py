@@ -128,8 +128,8 @@ def _same_text(a: str, b: str) -> bool:
     return key(a) == key(b)
 
 
-def _checked(name: str, raw: bytes | None, year: int, config: Config) -> Problem | Any:
-    """The figures of one file, or the problem that keeps them out."""
+def _parsed(name: str, raw: bytes | None) -> Problem | Any:
+    """The figures of one file as the schema has them, or the problem that keeps them out."""
     if raw is None:
         return _problem(
             name, "file-unreadable", "Tệp nén không mở được (hỏng hoặc không phải .zip)."
@@ -148,6 +148,11 @@ def _checked(name: str, raw: bytes | None, year: int, config: Config) -> Problem
             "Đề nghị địa phương gửi lại tệp .json do reportgen lập.",
             where=where,
         )
+    return data
+
+
+def _misfit(name: str, data: Mapping[str, Any], year: int, config: Config) -> Problem | None:
+    """Why well-formed figures still stay out of this roll-up: another year or another plan."""
     if data["year"] != year:
         return _problem(
             name,
@@ -167,7 +172,7 @@ def _checked(name: str, raw: bytes | None, year: int, config: Config) -> Problem
             "tính vào tổng hợp.",
             where="plan",
         )
-    return data
+    return None
 
 
 def _locality(name: str, data: Mapping[str, Any], config: Config) -> tuple[str, Problem | None]:
@@ -195,14 +200,6 @@ def _locality(name: str, data: Mapping[str, Any], config: Config) -> tuple[str, 
             "issuer/code",
         )
     return found.unit.code, None
-
-
-def _named(problem: Problem, raw: bytes | None, config: Config) -> Problem:
-    """A file left out for its year or plan, told under its locality when that is known."""
-    if problem.code not in ("year-mismatch", "plan-mismatch") or raw is None:
-        return problem
-    unit, _ = _locality(problem.file, json.loads(raw.decode("utf-8-sig")), config)
-    return replace(problem, unit=unit)
 
 
 def _recency(sent: Sent) -> tuple[str, int, str]:
@@ -242,16 +239,20 @@ def gather(paths: Sequence[Path], year: int, config: Config) -> Gathered:
         for name, file in _files(path):
             for member, raw in _members(name, file):
                 digest = sha256_bytes(raw or b"")
-                checked = _checked(member, raw, year, config)
-                if isinstance(checked, Problem):
-                    problems.append(named := _named(checked, raw, config))
-                    files.append(InputFile(member, digest, named.unit, "skipped"))
+                data = _parsed(member, raw)
+                if isinstance(data, Problem):
+                    problems.append(data)
+                    files.append(InputFile(member, digest, "", "skipped"))
                     continue
-                unit, note = _locality(member, checked, config)
+                unit, note = _locality(member, data, config)
+                if misfit := _misfit(member, data, year, config):  # told under its locality
+                    problems.append(replace(misfit, unit=unit))
+                    files.append(InputFile(member, digest, unit, "skipped"))
+                    continue
                 problems += [note] if note is not None else []
                 files.append(InputFile(member, digest, unit, "used" if unit else "skipped"))
                 if unit:
-                    sent.append(Sent(member, digest, unit, checked))
+                    sent.append(Sent(member, digest, unit, data))
     kept, duplicates = _latest(sent, config)
     order = {u.code: i for i, u in enumerate(config.units)}
     kept.sort(key=lambda s: order[s.unit])

@@ -228,8 +228,5 @@ def read_year(
                 Problem(outcome.name, "", "", WARNING, msg, outcome.unit, code="duplicate-return")
             )
         files.append(InputFile(outcome.name, outcome.sha256, outcome.unit, status))
-    problems += [
-        Problem(name, "", "", ERROR, why, code="file-unreadable")
-        for name, why in refused
-    ]
+    problems += [Problem(name, "", "", ERROR, why, code="file-unreadable") for name, why in refused]
     return Intake(year, tuple(returns), tuple(problems), tuple(files))
