@@ -92,6 +92,21 @@ def _members(name: str, path: Path) -> Iterator[tuple[str, bytes | None]]:
         yield name, None
 
 
+# What a broken rule of the schema means, said to the clerk (fastjsonschema's own words are
+# English).
+_SCHEMA_RULES = {
+    "type": "sai kiểu dữ liệu",
+    "enum": "có giá trị không thuộc danh sách cho phép",
+    "const": "có giá trị khác giá trị bắt buộc",
+    "minimum": "nhỏ hơn mức tối thiểu (số âm)",
+    "maximum": "lớn hơn mức tối đa",
+    "pattern": "sai định dạng",
+    "format": "sai định dạng",
+    "minLength": "bị để trống",
+    "minItems": "không có phần tử nào",
+}
+
+
 @cache
 def _validate() -> Callable[[Any], Any]:
     """The published schema compiled to a check (fastjsonschema: ~50 times jsonschema's speed,
@@ -115,9 +130,8 @@ def _schema_error(data: Any) -> tuple[str, str] | None:
             missing = [k for k in error.rule_definition or () if k not in error.value]
             field = "/".join(part for part in (where, missing[0] if missing else "") if part)
             return where, f"thiếu trường {field}"
-        if error.rule == "type":
-            return where, f"trường {where or '(gốc)'} sai kiểu dữ liệu"
-        return where, f"trường {where or '(gốc)'} không hợp lệ ({error.message})"
+        why = _SCHEMA_RULES.get(error.rule or "", "không hợp lệ")
+        return where, f"trường {where or '(gốc)'} {why}"
     return None
 
 

@@ -78,6 +78,7 @@ def test_a_broken_document_is_refused_by_both_validators(good, path, value):
     assert found is not None, "the roll-up's check accepted it"
     where, reason = found
     assert reason.startswith(("thiếu trường", "trường")), reason
+    assert reason.isascii() is False and " must " not in reason  # said in Vietnamese
 
 
 def test_a_missing_field_is_named_with_its_place(good):
