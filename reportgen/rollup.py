@@ -150,8 +150,17 @@ def _parsed(name: str, raw: bytes | None) -> Problem | Any:
         )
     try:
         data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return _problem(name, "file-unreadable", f"Không đọc được tệp số liệu JSON ({exc}).")
+    except UnicodeDecodeError:
+        return _problem(
+            name, "file-unreadable", "Không đọc được tệp số liệu JSON (không phải chữ mã UTF-8)."
+        )
+    except json.JSONDecodeError as exc:
+        return _problem(
+            name,
+            "file-unreadable",
+            f"Không đọc được tệp số liệu JSON: tệp hỏng hoặc bị cắt ở dòng {exc.lineno}, cột "
+            f"{exc.colno}. Đề nghị địa phương gửi lại tệp .json do reportgen lập.",
+        )
     error = _schema_error(data)
     if error is not None:
         where, reason = error

@@ -144,7 +144,7 @@ def test_broken_duplicate_missing_and_other_year_files_are_named_and_left_out(
     result, data = rolled(province, inbox)
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "nhan/hong.json: Không đọc được tệp số liệu JSON" in out
+    assert "nhan/hong.json: Không đọc được tệp số liệu JSON: tệp hỏng hoặc bị cắt ở dòng 1" in out
     assert "nhan/la.json: Tệp không đúng lược đồ số liệu phiên bản 1 (thiếu trường " in out
     assert "nhan/nam-truoc.json › year: Là số liệu năm 2025, không phải năm 2026" in out
     other_year = next(p for p in data["problems"] if p["code"] == "year-mismatch")
