@@ -10,6 +10,7 @@ import pytest
 
 from reportgen import vocab
 from reportgen.intake import cells
+from reportgen.intake.legacy import read
 from reportgen.intake.sheets import find_sheet, find_table
 from reportgen.intake.units import by_name, from_file_name, identify, name_key
 from reportgen.intake.vntext import clean, fold, from_legacy
@@ -299,3 +300,59 @@ def test_a_commune_is_not_a_town_of_the_same_name(sample_config):
 
 def test_a_joined_file_name_is_matched(sample_config):
     assert from_file_name(sample_config, "BC_DakHring_2025.xlsx").code == "XA-DAKHRING"
+
+
+# Legacy text: issue 10's classes, as the text alone or its cell's font tells them ----------
+
+BY_SHAPE = {
+    "short-tcvn3-not-vni": ("cña", "của"),
+    "no-y-before-final": ("hîp", "hợp"),
+    "no-capital-after-small": ("NghÖ An", "Nghệ An"),
+    "no-d-inside-a-word": ("ñy ban nh©n d©n", "Ủy ban nhân dân"),
+    "highland-tcvn3": ("X· Ia §al", "Xã Ia Đal"),
+    "highland-vni": ("Xaõ Ya Xieâr", "Xã Ya Xiêr"),
+    "chu-pah": ("Ch\xad P¨h", "Chư Păh"),
+    "dak-mol": ("§¾k M«l", "Đắk Môl"),
+    "ia-tor": ("Ia T«r", "Ia Tôr"),
+    "da-teh": ("§¹ TÎh", "Đạ Tẻh"),
+    "po-ko-vni": ("Xaõ Poâ Koâ", "Xã Pô Kô"),
+    "joined-syllables": ("§ak S¬mei", "Đak Sơmei"),
+    "capitals-then-small": ("X· Ia HLèp", "Xã Ia HLốp"),
+    "abbreviation-hdnd": ("H§ND", "HĐND"),
+    "abbreviation-dvt": ("§VT", "ĐVT"),
+    "abbreviation-gddt": ("GD&§T", "GD&ĐT"),
+    "abbreviation-ldtbxh": ("L§TB&XH", "LĐTB&XH"),
+    "title-case-is-not-capitals": ("X· Hµ Kú", "Xã Hà Kỳ"),
+    "capitals-when-the-text-shouts": ("UBND X· §¾K LA", "UBND XÃ ĐẮK LA"),
+    "curly-quotes": ("“Kh«ng” – tèt", "“Không” – tốt"),
+    "raw-c1-quotes": ("\x93Kh«ng\x94 \x96 tèt", "“Không” – tốt"),
+}
+
+
+@pytest.mark.parametrize(("legacy", "unicode"), BY_SHAPE.values(), ids=list(BY_SHAPE))
+def test_legacy_text_reads_right_from_its_shape(legacy: str, unicode: str) -> None:
+    assert from_legacy(legacy) == unicode
+
+
+BY_FONT = {
+    "so-in-vntime": ("Sè", "tcvn3", "Số"),
+    "mot-in-vntime": ("mét", "tcvn3", "một"),
+    "bi-in-vni": ("bò", "vni", "bị"),
+    "son-la-in-vni": ("Sôn La", "vni", "Sơn La"),
+    "to-in-vntime": ("Tæ", "tcvn3", "Tổ"),
+    "ti-in-vni": ("Tæ", "vni", "Tỉ"),
+    "capitals-font": ("X· Hµ Kú", "tcvn3-caps", "XÃ HÀ KỲ"),
+    "unicode-in-a-legacy-font-stays": ("Hà Mòn", "tcvn3", "Hà Mòn"),
+}
+
+
+@pytest.mark.parametrize(("typed", "hint", "unicode"), BY_FONT.values(), ids=list(BY_FONT))
+def test_the_cells_font_decides_what_text_alone_cannot(typed, hint, unicode) -> None:
+    assert from_legacy(typed) == typed or hint == "tcvn3-caps" or typed == "Tæ"
+    assert from_legacy(typed, hint) == unicode
+
+
+def test_a_guess_between_the_two_tables_is_flagged_unsure() -> None:
+    reading = read("Tæ")
+    assert (reading.text, reading.sure) == ("Tổ", False)
+    assert read("Kh«ng").sure and read("Tæ", "vni").sure

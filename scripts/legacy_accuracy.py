@@ -1,0 +1,204 @@
+"""How well the intake reads legacy-font text: every string of the plan, a hand-written list of
+Central Highlands names and a unit's report words, encoded in TCVN3 and VNI-Windows by an
+encoder written here from UniKey's byte tables (not from the intake's), then read back."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reportgen.intake.legacy import read  # noqa: E402
+
+SEED = Path("/work/shared/seed/ke-hoach-hoc-tap-suot-doi-dak-ha.md")
+DATA = ROOT / "tests" / "data"
+
+# UniKey's (vnconv) order for a vowel: the letter, then acute, grave, hook, tilde, dot.
+_TONE_MARKS = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
+_BASES = {  # Unicode base letter (lower case) -> (letter, combining marks)
+    "a": "a",
+    "â": "a\u0302",
+    "ă": "a\u0306",
+    "e": "e",
+    "ê": "e\u0302",
+    "i": "i",
+    "o": "o",
+    "ô": "o\u0302",
+    "ơ": "o\u031b",
+    "u": "u",
+    "ư": "u\u031b",
+    "y": "y",
+}
+# TCVN3, as UniKey's SingleByteTables row: capital and small letter without tone, then one
+# byte a tone (acute, grave, hook, tilde, dot) that serves both cases (.VnTime has no toned
+# capitals).
+_TCVN3_ROWS = {
+    "a": ("A", "a", "¸µ¶·¹"),
+    "â": ("¢", "©", "ÊÇÈÉË"),
+    "ă": ("¡", "¨", "¾»¼½Æ"),
+    "e": ("E", "e", "ÐÌÎÏÑ"),
+    "ê": ("£", "ª", "ÕÒÓÔÖ"),
+    "i": ("I", "i", "Ý×ØÜÞ"),
+    "o": ("O", "o", "ãßáâä"),
+    "ô": ("¤", "«", "èåæçé"),
+    "ơ": ("¥", "¬", "íêëìî"),
+    "u": ("U", "u", "óïñòô"),
+    "ư": ("¦", "\xad", "øõö÷ù"),
+    "y": ("Y", "y", "ýúûüþ"),
+}
+# VNI-Windows, as UniKey's DoubleByteTables row for the small letters: the base byte(s),
+# then each toned letter; a capital is the same bytes in capitals. "i" and "y" dot are
+# one-byte letters.
+_VNI_ROWS = {
+    "a": ("a", ("aù", "aø", "aû", "aõ", "aï")),
+    "â": ("aâ", ("aá", "aà", "aå", "aã", "aä")),
+    "ă": ("aê", ("aé", "aè", "aú", "aü", "aë")),
+    "e": ("e", ("eù", "eø", "eû", "eõ", "eï")),
+    "ê": ("eâ", ("eá", "eà", "eå", "eã", "eä")),
+    "i": ("i", ("í", "ì", "æ", "ó", "ò")),
+    "o": ("o", ("où", "oø", "oû", "oõ", "oï")),
+    "ô": ("oâ", ("oá", "oà", "oå", "oã", "oä")),
+    "ơ": ("ô", ("ôù", "ôø", "ôû", "ôõ", "ôï")),
+    "u": ("u", ("uù", "uø", "uû", "uõ", "uï")),
+    "ư": ("ö", ("öù", "öø", "öû", "öõ", "öï")),
+    "y": ("y", ("yù", "yø", "yû", "yõ", "î")),
+}
+
+
+def _encoders() -> tuple[dict[str, str], dict[str, str]]:
+    tcvn3 = {"Đ": "§", "đ": "®"}
+    vni = {"Đ": "Ñ", "đ": "ñ"}
+    for base, marks in _BASES.items():
+        capital_t, small_t, toned_t = _TCVN3_ROWS[base]
+        small_v, toned_v = _VNI_ROWS[base]
+        for index, tone in enumerate(_TONE_MARKS):
+            small = unicodedata.normalize("NFC", marks + tone)
+            capital = small.upper()
+            if index == 0:
+                tcvn3[small], tcvn3[capital] = small_t, capital_t
+                vni[small], vni[capital] = small_v, small_v.upper()
+            else:
+                tcvn3[small] = tcvn3[capital] = toned_t[index - 1]
+                vni[small], vni[capital] = toned_v[index - 1], toned_v[index - 1].upper()
+    return tcvn3, vni
+
+
+TCVN3_OF, VNI_OF = _encoders()
+_WINDOWS = set("“”‘’–—…•")  # cp1252 punctuation both fonts keep at the same bytes
+
+
+def encode(text: str, table: dict[str, str]) -> str | None:
+    """The bytes a legacy font shows as `text`, read as latin-1/cp1252; None if it cannot."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ch in table:
+            out.append(table[ch])
+        elif ch.isascii() or ch in _WINDOWS:
+            out.append(ch)
+        else:
+            return None
+    return "".join(out)
+
+
+def _plan_strings() -> tuple[list[str], list[str]]:
+    """The plan's paragraphs (markdown marks taken off) and its distinct words."""
+    text = SEED.read_text(encoding="utf-8") if SEED.exists() else ""
+    lines = []
+    for line in text.splitlines():
+        line = re.sub(r"[*#|>]+", " ", line).strip(" -\t")
+        line = " ".join(line.split())
+        if line and not line.isascii():
+            lines.append(line)
+    words = sorted({w for line in lines for w in re.findall(r"[^\W\d_]+", line)})
+    return lines, [w for w in words if not w.isascii()]
+
+
+def _listed(name: str) -> list[str]:
+    path = DATA / name
+    return [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+def corpus() -> dict[str, list[str]]:
+    """The strings measured, by group."""
+    lines, words = _plan_strings()
+    names = _listed("highland_names.txt")
+    return {
+        "plan paragraphs": lines,
+        "plan words": words,
+        "highland names": names,
+        "highland names with Xã": [f"Xã {n}" for n in names],
+        "report words": _listed("admin_terms.txt"),
+    }
+
+
+def _rate(
+    strings: Iterable[str], table: dict[str, str], convert: Callable[[str], str]
+) -> tuple[int, int, list[tuple[str, str, str]]]:
+    strings = list(strings)
+    # .VnTime has no toned capitals: "KẾ" and "Kế" are the same bytes, and either reading counts
+    meant: dict[str, set[str]] = {}
+    for text in strings:
+        meant.setdefault(encode(text, table) or "", set()).add(text)
+    right = total = 0
+    wrong = []
+    for text in strings:
+        typed = encode(text, table)
+        if typed is None or typed == text:
+            continue  # nothing a legacy font changes
+        total += 1
+        got = convert(typed)
+        if got in meant[typed]:
+            right += 1
+        else:
+            wrong.append((text, typed, got))
+    return right, total, wrong
+
+
+def main() -> None:
+    """Print the accuracy per encoding and group, and the Unicode strings the intake changes."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--show", type=int, default=5, help="wrong readings shown per group")
+    args = parser.parse_args()
+    groups = corpus()
+    tables = {"tcvn3": TCVN3_OF, "vni": VNI_OF}
+    unsure = 0
+    for encoding, table in tables.items():
+        for mode, convert in (
+            ("text shape only", lambda s: read(s).text),
+            ("with the font hint", lambda s, e=encoding: read(s, e).text),  # type: ignore[misc]
+        ):
+            right = total = 0
+            print(f"{encoding.upper()}, {mode}:")
+            for name, strings in groups.items():
+                r, t, wrong = _rate(strings, table, convert)
+                right, total = right + r, total + t
+                print(f"  {name:24} {100 * r / max(t, 1):6.2f} %  ({r}/{t})")
+                for text, typed, got in wrong[: args.show]:
+                    print(f"      {typed!r} -> {got!r}, meant {text!r}")
+            print(f"  {'all':24} {100 * right / max(total, 1):6.2f} %  ({right}/{total})")
+        for strings in groups.values():
+            for text in strings:
+                typed = encode(text, table)
+                if typed is not None and typed != text:
+                    found = read(typed)
+                    unsure += found.encoding is not None and not found.sure
+    plain = [s for strings in groups.values() for s in strings]
+    changed = [s for s in plain if read(s).text != unicodedata.normalize("NFC", s)]
+    print(f"Conversions without a font flagged unsure (a warning naming the cell): {unsure}")
+    print(f"False positives (plain Unicode strings changed): {len(changed)} of {len(plain)}")
+    for text in changed[: args.show]:
+        print(f"      {text!r} -> {read(text).text!r}")
+
+
+if __name__ == "__main__":
+    main()
