@@ -43,6 +43,8 @@ ProblemCode = Literal[
     "plan-mismatch",
     "sheet-unused",
     "cell-too-large",
+    "legacy-text-guessed",
+    "legacy-text-unconverted",
 ]
 ERROR: Final = "error"
 WARNING: Final = "warning"

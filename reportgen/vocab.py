@@ -141,6 +141,8 @@ PROBLEM_TITLES = {
     "plan-mismatch": "Khác Chương trình, Kế hoạch",
     "sheet-unused": "Sheet trùng tên không được đọc",
     "cell-too-large": "Số lớn bất thường",
+    "legacy-text-guessed": "Chữ phông cũ chuyển chưa chắc chắn",
+    "legacy-text-unconverted": "Chữ phông cũ không chuyển được",
 }
 
 # The levels of local government a report can be issued at, as profile.toml's `level` names them.

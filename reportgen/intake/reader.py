@@ -12,7 +12,7 @@ from .. import vocab
 from ..config import Config, Unit
 from ..files import year_files
 from ..models import ERROR, WARNING, FileStatus, InputFile, Intake, Problem, UnitInfo, UnitReturn
-from . import cells, rows
+from . import cells, evidence, rows
 from .rows import Collector
 from .sheets import find_sheet, label_values, sheets_named
 from .units import from_file_name, identify
@@ -102,7 +102,12 @@ def read_file(
     if not any(any(not cells.is_blank(v) for v in row) for g in grids for row in g.rows):
         out.add("file-empty", ERROR, "bảng tính trống, không có dữ liệu — tệp bị bỏ qua")
         return None, out.problems
+    grids, notes = evidence.decode(grids, data)
     sheets = {title: find_sheet(grids, title) for title in _ALL_SHEETS}
+    read_names = {grid.name for grid in sheets.values() if grid}
+    for note in notes:  # a guess in a sheet the tool does not read is no one's concern
+        if note.sheet in read_names:
+            out.add(note.code, WARNING, note.message, note.sheet, note.cell)
     for title in _ALL_SHEETS:  # a second sheet of a contract name: its rows would be lost
         named = sheets_named(grids, title)
         read = named[0] if named else None

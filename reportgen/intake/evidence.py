@@ -1,0 +1,166 @@
+"""Which encoding each text cell of a workbook is in, from the best evidence there is: the
+cell's font, then the other cells of its sheet and workbook (a unit's computer typed in one
+font), then the text's own shape; a conversion the tool is unsure of becomes a note."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..models import ProblemCode
+from .fonts import Cell, FontKind, cell_fonts, font_kind
+from .legacy import ENCODING_NAMES, Encoding, Hint, Reading, candidate, looks_legacy, read
+from .legacy import reads_as_unicode as _reads_as_unicode
+from .workbook import Grid, cell_ref
+
+
+@dataclass(frozen=True)
+class Note:
+    """A conversion to tell the clerk about: where, its stable code and the Vietnamese message."""
+
+    sheet: str
+    cell: str
+    code: ProblemCode
+    message: str
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What the workbook tells of its encoding: the font families to trust, and the encoding
+    each sheet's (and the workbook's) surely read cells are in."""
+
+    trusted: dict[Encoding, bool]
+    mixed: dict[Encoding, bool]  # the font holds Unicode text too: its ambiguous cells unsure
+    sheets: dict[str, Counter[Encoding]]
+    book: Counter[Encoding]
+
+    def around(self, sheet: str) -> tuple[Encoding | None, bool]:
+        """The encoding the rest of the sheet (else the workbook) is in, and whether all agree."""
+        for votes in (self.sheets.get(sheet, Counter()), self.book):
+            if votes:
+                (best, count), *rest = votes.most_common()
+                return best, not rest
+        return None, False
+
+
+def _encoding(kind: FontKind | None) -> Encoding | None:
+    if kind in ("tcvn3", "tcvn3-caps"):
+        return "tcvn3"
+    return "vni" if kind == "vni" else None
+
+
+@lru_cache(maxsize=16384)  # the same names and list values fill every row
+def _legacy(text: str) -> bool:
+    return not text.isascii() and looks_legacy(text)
+
+
+def _texts(grid: Grid) -> dict[Cell, str]:
+    return {
+        (r, c): value
+        for r, row in enumerate(grid.rows, start=1)
+        for c, value in enumerate(row, start=1)
+        if isinstance(value, str) and not value.isascii()
+    }
+
+
+def decode(grids: list[Grid], data: bytes) -> tuple[list[Grid], list[Note]]:
+    """The workbook's grids with legacy text converted to Unicode, and the notes to tell.
+
+    Fonts are read only when some cell's text looks legacy: a Unicode workbook costs one
+    look at each text cell."""
+    if not any(
+        isinstance(v, str) and _legacy(v) for grid in grids for row in grid.rows for v in row
+    ):
+        return grids, []
+    texts = {grid.name: _texts(grid) for grid in grids}
+    fonts = cell_fonts(data, {name: set(cells) for name, cells in texts.items()})
+    kinds = {
+        name: {cell: font_kind(fonts.get(name, {}).get(cell)) for cell in cells}
+        for name, cells in texts.items()
+    }
+    evidence = _weigh(texts, kinds)
+    decoded, notes = [], []
+    for grid in grids:
+        readings = {
+            cell: _reading(text, kinds[grid.name][cell], evidence, grid.name)
+            for cell, text in texts[grid.name].items()
+        }
+        rows = [list(row) for row in grid.rows]
+        for (r, c), reading in readings.items():
+            rows[r - 1][c - 1] = reading.text
+            note = _note(texts[grid.name][(r, c)], reading)
+            if note:
+                notes.append(Note(grid.name, cell_ref(r, c), *note))
+        decoded.append(replace(grid, rows=tuple(tuple(row) for row in rows)))
+    return decoded, notes
+
+
+def _weigh(
+    texts: dict[str, dict[Cell, str]], kinds: dict[str, dict[Cell, FontKind | None]]
+) -> _Evidence:
+    """The evidence: which legacy fonts type legacy text here, and what each sheet is in."""
+    legacy_in: Counter[Encoding] = Counter()
+    unicode_in: Counter[Encoding] = Counter()
+    for name, cells in texts.items():
+        for cell, text in cells.items():
+            encoding = _encoding(kinds[name][cell])
+            if encoding is None:
+                continue
+            if not candidate(text):
+                unicode_in[encoding] += 1  # "Đắk Hà" typed in Unicode in a .VnTime cell
+            elif _legacy(text) and read(text, encoding).encoding == encoding:
+                legacy_in[encoding] += 1
+    both: tuple[Encoding, ...] = ("tcvn3", "vni")
+    trusted = {e: legacy_in[e] > 0 or unicode_in[e] == 0 for e in both}
+    mixed = {e: unicode_in[e] > 0 for e in both}
+    sheets: dict[str, Counter[Encoding]] = {}
+    for name, cells in texts.items():
+        votes = sheets.setdefault(name, Counter())
+        for cell, text in cells.items():
+            encoding = _encoding(kinds[name][cell])
+            hint = _hint(kinds[name][cell]) if encoding and trusted[encoding] else None
+            found = read(text, hint)
+            if found.encoding and found.sure:
+                votes[found.encoding] += 1
+    book: Counter[Encoding] = Counter()
+    for votes in sheets.values():
+        book.update(votes)
+    return _Evidence(trusted, mixed, sheets, book)
+
+
+def _hint(kind: FontKind | None) -> Hint | None:
+    return None if kind is None or kind == "unicode" else kind
+
+
+def _reading(text: str, kind: FontKind | None, evidence: _Evidence, sheet: str) -> Reading:
+    encoding = _encoding(kind)
+    if encoding and evidence.trusted[encoding]:
+        found = read(text, _hint(kind))
+        if found.encoding and evidence.mixed[encoding] and _reads_as_unicode(text):
+            return replace(found, sure=False)  # this font also holds Unicode text here
+        return found
+    around, agreed = evidence.around(sheet)
+    if kind is None and around and _reads_as_unicode(text):
+        # No font known, and the text is Unicode too ("Sè"): the rest of the workbook decides
+        found = read(text, around)
+        return replace(found, sure=False) if found.encoding and not agreed else found
+    # A Unicode font (or none): only text no Unicode explains, in the workbook's table on a tie
+    return read(text, prefer=around if agreed else None)
+
+
+def _note(typed: str, reading: Reading) -> tuple[ProblemCode, str] | None:
+    if reading.encoding and not reading.sure:
+        return (
+            "legacy-text-guessed",
+            f"chữ gõ bằng phông cũ, đã chuyển theo bảng mã {ENCODING_NAMES[reading.encoding]} "
+            f'thành "{reading.text}" nhưng không chắc chắn — hãy kiểm tra; nếu sai, hãy gõ lại '
+            "ô này bằng Unicode",
+        )
+    if reading.encoding is None and reading.legacy:
+        return (
+            "legacy-text-unconverted",
+            f'chữ "{typed}" có vẻ gõ bằng phông cũ (TCVN3 hoặc VNI) nhưng không chuyển được '
+            "sang Unicode — đã giữ nguyên; hãy gõ lại ô này bằng Unicode",
+        )
+    return None

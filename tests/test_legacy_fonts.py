@@ -1,0 +1,166 @@
+"""Legacy-font workbooks as units send them: TCVN3 and VNI text whose cells carry the font it was
+typed in (.VnTime, .VnTimeH, VNI-Times), read into the report with the font as evidence, and
+a warning naming the cell for a conversion the tool is unsure of."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from openpyxl.styles import Font
+
+from reportgen import vocab
+from reportgen.intake import evidence
+from reportgen.intake.fonts import font_kind
+from reportgen.intake.workbook import Grid
+from tests.test_intake_reader import clean_form, save
+
+Typed = dict[str, tuple[str, str]]  # cell -> (text as typed, font name)
+
+TCVN3_ACTIVITIES: Typed = {
+    "B2": ("Ngµy héi ®äc s¸ch X· Ia §al", ".VnTime"),
+    "B3": ("Kú thi", ".VnTime"),  # also Unicode ("Kú"): only the font says it is "Kỳ"
+    "B4": ("Héi s¸ch", ".VnTimeH"),  # a capitals font: shown as HỘI SÁCH
+    "B5": ("Giao l\xadu X· Hµ Kú", ".VnTime"),  # title case, never XÃ HÀ KỲ
+    "B6": ("Hoäi thi Xaõ Ya Xieâr", ".VnTime"),  # VNI text pasted into a .VnTime cell
+}
+TCVN3_READ = {
+    "B2": "Ngày hội đọc sách Xã Ia Đal",
+    "B3": "Kỳ thi",
+    "B4": "HỘI SÁCH",
+    "B5": "Giao lưu Xã Hà Kỳ",
+    "B6": "Hội thi Xã Ya Xiêr",
+}
+VNI_ACTIVITIES: Typed = {
+    "B2": ("Ngaøy hoäi ñoïc saùch Xaõ Poâ Koâ", "VNI-Times"),
+    "B3": ("Chö Hreng", "VNI-Times"),  # TCVN3 would read "Chử Hreng"
+    "B4": ("Sôn La", "VNI Times"),  # also Unicode: only the font says it is "Sơn La"
+    "B5": ("Ñoïc saùch Ñaï Teûh", "VNI-Helve"),
+    "B6": ("Hoäi thi Ñaék Moâl", "Times New Roman"),  # no Unicode reading: converted anyway
+}
+VNI_READ = {
+    "B2": "Ngày hội đọc sách Xã Pô Kô",
+    "B3": "Chư Hreng",
+    "B4": "Sơn La",
+    "B5": "Đọc sách Đạ Tẻh",
+    "B6": "Hội thi Đắk Môl",
+}
+
+
+def legacy_form(typed: Typed) -> dict[str, list[Any]]:
+    """Đắk La's form with its activities typed in legacy fonts (one activity a row)."""
+    form = clean_form()
+    first = list(form[vocab.SHEET_ACTIVITIES][1])
+    form[vocab.SHEET_ACTIVITIES] = [form[vocab.SHEET_ACTIVITIES][0]] + [
+        [number, text, *first[2:]] for number, (text, _) in enumerate(typed.values(), start=1)
+    ]
+    return form
+
+
+def write_xlsx(path: Path, typed: Typed) -> Path:
+    save(path, legacy_form(typed))
+    book = openpyxl.load_workbook(path)
+    for ref, (_, font) in typed.items():
+        book[vocab.SHEET_ACTIVITIES][ref].font = Font(name=font, size=13)
+    book.save(path)
+    return path
+
+
+def write_xls(path: Path, typed: Typed) -> Path:
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook(encoding="utf-8")
+    fonts = {ref: xlwt.easyxf(f"font: name {font}") for ref, (_, font) in typed.items()}
+    day = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    for title, rows in legacy_form(typed).items():
+        sheet = book.add_sheet(title)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                ref = f"{chr(65 + c)}{r + 1}"
+                if title == vocab.SHEET_ACTIVITIES and ref in fonts:
+                    sheet.write(r, c, value, fonts[ref])
+                elif isinstance(value, date):
+                    sheet.write(r, c, datetime(value.year, value.month, value.day), day)
+                elif value is not None:
+                    sheet.write(r, c, value)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(str(path))
+    return path
+
+
+def report_text(workspace: Path) -> str:
+    (docx,) = (workspace / "outputs" / "2025").glob("*.docx")
+    with zipfile.ZipFile(docx) as package:
+        return package.read("word/document.xml").decode("utf-8")
+
+
+WRITERS = {"xlsx": write_xlsx, "xls": write_xls}
+
+
+@pytest.mark.parametrize("kind", WRITERS, ids=list(WRITERS))
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [(TCVN3_ACTIVITIES, TCVN3_READ), (VNI_ACTIVITIES, VNI_READ)],
+    ids=["tcvn3", "vni"],
+)
+def test_legacy_text_reaches_the_report_as_its_font_shows_it(workspace, run, kind, typed, meant):
+    WRITERS[kind](workspace / "inputs" / "2025" / f"XA-DAKLA.{kind}", typed)
+    result = run("build", "--year", "2025")
+    assert result.exit_code == 0, result.output
+    xml = report_text(workspace)
+    for ref, text in meant.items():
+        assert text in xml, (ref, text)
+
+
+@pytest.mark.parametrize("kind", WRITERS, ids=list(WRITERS))
+def test_a_conversion_the_tool_is_unsure_of_is_a_warning_naming_the_cell(workspace, run, kind):
+    WRITERS[kind](workspace / "inputs" / "2025" / f"XA-DAKLA.{kind}", TCVN3_ACTIVITIES)
+    result = run("check", "--year", "2025")
+    (line,) = [ln for ln in result.output.splitlines() if "không chắc chắn" in ln]
+    assert f"XA-DAKLA.{kind} › Hoạt động › B6" in line
+    assert "VNI-Windows" in line and '"Hội thi Xã Ya Xiêr"' in line
+
+
+def test_without_fonts_the_rest_of_the_sheet_decides(workspace):
+    grid = Grid(
+        vocab.SHEET_ACTIVITIES,
+        (("Ngµy héi ®äc s¸ch", "Kh«ng"), ("Sè", "mét"), ("Tæ", None)),
+    )
+    (decoded,), notes = evidence.decode([grid], b"")  # no file to read fonts from
+    assert decoded.rows == (("Ngày hội đọc sách", "Không"), ("Số", "một"), ("Tổ", None))
+    assert notes == []
+
+
+def test_a_lone_ambiguous_cell_without_evidence_is_a_warning():
+    grid = Grid(vocab.SHEET_ACTIVITIES, (("Kh«ng",), ("Coù",), ("Tæ",)))
+    (decoded,), notes = evidence.decode([grid], b"")  # as many TCVN3 cells as VNI ones
+    assert decoded.rows[2] == ("Tổ",)
+    assert [(n.cell, n.code) for n in notes] == [("A3", "legacy-text-guessed")]
+
+
+def test_a_unicode_workbook_never_has_its_fonts_read():
+    grids = [Grid("Thư viện", (("Thư viện xã Đắk La", "Hà Mòn", "Sè", "Có"),))]
+    assert evidence.decode(grids, b"")[0] is grids
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        (".VnTime", "tcvn3"),
+        (".VnTimeH", "tcvn3-caps"),
+        (".VnArial NarrowH", "tcvn3-caps"),
+        ("VnTime", "tcvn3"),
+        (".VN TIMEH", "tcvn3-caps"),
+        ("VN Times", "tcvn3"),
+        ("VNI-Times", "vni"),
+        ("VNI Helve", "vni"),
+        ("Times New Roman", "unicode"),
+        ("Arial", "unicode"),
+        (None, None),
+    ],
+)
+def test_font_names_and_their_variants(name, kind):
+    assert font_kind(name) == kind
