@@ -14,7 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from reportgen.intake.evidence import decode  # noqa: E402
 from reportgen.intake.legacy import read  # noqa: E402
+from reportgen.intake.workbook import Grid  # noqa: E402
 
 SEED = Path("/work/shared/seed/ke-hoach-hoc-tap-suot-doi-dak-ha.md")
 DATA = ROOT / "tests" / "data"
@@ -164,6 +166,15 @@ def _rate(
     return right, total, wrong
 
 
+def _sheet_reader(strings: list[str], table: dict[str, str]) -> Callable[[str], str]:
+    """Each string read as a cell of one sheet holding the whole group, without fonts: the
+    other cells are the evidence (as in an .xlsx whose fonts say nothing)."""
+    typed = sorted({t for s in strings if (t := encode(s, table)) is not None})
+    (grid,), _ = decode([Grid("Sheet", tuple((t,) for t in typed))], b"")
+    read_as = {t: str(row[0]) for t, row in zip(typed, grid.rows, strict=True)}
+    return lambda text: read_as[text]
+
+
 def main() -> None:
     """Print the accuracy per encoding and group, and the Unicode strings the intake changes."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -173,13 +184,14 @@ def main() -> None:
     tables = {"tcvn3": TCVN3_OF, "vni": VNI_OF}
     unsure = 0
     for encoding, table in tables.items():
-        for mode, convert in (
-            ("text shape only", lambda s: read(s).text),
-            ("with the font hint", lambda s, e=encoding: read(s, e).text),  # type: ignore[misc]
-        ):
+        for mode in ("text shape only", "the rest of the sheet as evidence", "with the font hint"):
             right = total = 0
             print(f"{encoding.upper()}, {mode}:")
             for name, strings in groups.items():
+                convert: Callable[[str], str] = {
+                    "text shape only": lambda s: read(s).text,
+                    "with the font hint": lambda s, e=encoding: read(s, e).text,  # type: ignore[misc]
+                }.get(mode) or _sheet_reader(strings, table)
                 r, t, wrong = _rate(strings, table, convert)
                 right, total = right + r, total + t
                 print(f"  {name:24} {100 * r / max(t, 1):6.2f} %  ({r}/{t})")
@@ -196,6 +208,9 @@ def main() -> None:
     changed = [s for s in plain if read(s).text != unicodedata.normalize("NFC", s)]
     print(f"Conversions without a font flagged unsure (a warning naming the cell): {unsure}")
     print(f"False positives (plain Unicode strings changed): {len(changed)} of {len(plain)}")
+    (sheet,), _ = decode([Grid("Sheet", tuple((s,) for s in plain))], b"")
+    kept = sum(row[0] == s for row, s in zip(sheet.rows, plain, strict=True))
+    print(f"  read as one Unicode sheet: {len(plain) - kept} changed of {len(plain)}")
     for text in changed[: args.show]:
         print(f"      {text!r} -> {read(text).text!r}")
 

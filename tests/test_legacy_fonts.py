@@ -164,3 +164,13 @@ def test_a_unicode_workbook_never_has_its_fonts_read():
 )
 def test_font_names_and_their_variants(name, kind):
     assert font_kind(name) == kind
+
+
+def test_one_pasted_legacy_cell_leaves_a_unicode_workbooks_short_words_alone():
+    grid = Grid(
+        vocab.SHEET_ACTIVITIES,
+        (("Ngày hội đọc sách", "Có"), ("Thư viện xã", "Mòn"), ("Kh«ng", "Sè")),
+    )
+    (decoded,), notes = evidence.decode([grid], b"")  # no fonts: the cells are the evidence
+    assert decoded.rows == (("Ngày hội đọc sách", "Có"), ("Thư viện xã", "Mòn"), ("Không", "Sè"))
+    assert notes == []

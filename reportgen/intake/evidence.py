@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Literal
 
 from ..models import ProblemCode
 from .fonts import Cell, FontKind, cell_fonts, font_kind
@@ -25,6 +26,9 @@ class Note:
     message: str
 
 
+_Vote = Literal["tcvn3", "vni", "unicode"]
+
+
 @dataclass(frozen=True)
 class _Evidence:
     """What the workbook tells of its encoding: the font families to trust, and the encoding
@@ -32,16 +36,27 @@ class _Evidence:
 
     trusted: dict[Encoding, bool]
     mixed: dict[Encoding, bool]  # the font holds Unicode text too: its ambiguous cells unsure
-    sheets: dict[str, Counter[Encoding]]
-    book: Counter[Encoding]
+    sheets: dict[str, Counter[_Vote]]
+    book: Counter[_Vote]
 
-    def around(self, sheet: str) -> tuple[Encoding | None, bool]:
-        """The encoding the rest of the sheet (else the workbook) is in, and whether all agree."""
+    def around(self, sheet: str) -> _Around:
+        """What the rest of the sheet (else the workbook) is typed in."""
         for votes in (self.sheets.get(sheet, Counter()), self.book):
             if votes:
-                (best, count), *rest = votes.most_common()
-                return best, not rest
-        return None, False
+                tcvn3, vni = votes["tcvn3"], votes["vni"]
+                legacy: Encoding | None = None
+                if tcvn3 + vni:
+                    legacy = "tcvn3" if tcvn3 >= vni else "vni"
+                agreed = not (tcvn3 and vni)
+                return _Around(legacy, agreed, tcvn3 + vni > votes["unicode"])
+        return _Around(None, False, False)
+
+
+@dataclass(frozen=True)
+class _Around:
+    encoding: Encoding | None  # the legacy table the surely read cells are in, most of them
+    agreed: bool  # no surely read cell is in the other table
+    legacy: bool  # more cells surely legacy than surely Unicode ("Đắk Hà")
 
 
 def _encoding(kind: FontKind | None) -> Encoding | None:
@@ -114,7 +129,7 @@ def _weigh(
     both: tuple[Encoding, ...] = ("tcvn3", "vni")
     trusted = {e: legacy_in[e] > 0 or unicode_in[e] == 0 for e in both}
     mixed = {e: unicode_in[e] > 0 for e in both}
-    sheets: dict[str, Counter[Encoding]] = {}
+    sheets: dict[str, Counter[_Vote]] = {}
     for name, cells in texts.items():
         votes = sheets.setdefault(name, Counter())
         for cell, text in cells.items():
@@ -123,7 +138,9 @@ def _weigh(
             found = read(text, hint)
             if found.encoding and found.sure:
                 votes[found.encoding] += 1
-    book: Counter[Encoding] = Counter()
+            elif not candidate(text):
+                votes["unicode"] += 1  # "Đắk Hà": no legacy font types "ắ"
+    book: Counter[_Vote] = Counter()
     for votes in sheets.values():
         book.update(votes)
     return _Evidence(trusted, mixed, sheets, book)
@@ -140,13 +157,13 @@ def _reading(text: str, kind: FontKind | None, evidence: _Evidence, sheet: str) 
         if found.encoding and evidence.mixed[encoding] and _reads_as_unicode(text):
             return replace(found, sure=False)  # this font also holds Unicode text here
         return found
-    around, agreed = evidence.around(sheet)
-    if kind is None and around and _reads_as_unicode(text):
+    around = evidence.around(sheet)
+    if kind is None and around.encoding and around.legacy and _reads_as_unicode(text):
         # No font known, and the text is Unicode too ("Sè"): the rest of the workbook decides
-        found = read(text, around)
-        return replace(found, sure=False) if found.encoding and not agreed else found
+        found = read(text, around.encoding)
+        return replace(found, sure=False) if found.encoding and not around.agreed else found
     # A Unicode font (or none): only text no Unicode explains, in the workbook's table on a tie
-    return read(text, prefer=around if agreed else None)
+    return read(text, prefer=around.encoding if around.agreed else None)
 
 
 def _note(typed: str, reading: Reading) -> tuple[ProblemCode, str] | None:

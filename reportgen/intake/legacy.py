@@ -251,7 +251,7 @@ _SENTENCE_END = re.compile(r"(?:[.!?]|^\s*\w\)|^\s*\d+\.)\s+$")  # "… ", "c) "
 
 def _capitals_restored(text: str) -> str:
     """A TCVN3 word starting with a toned vowel ("ñy" -> "ủy") capitalised where the text shows
-    one was meant: as its first word ("Ủy ban"), or among capitalised words ("Ia Ốp"). The
+    one was meant: first in a sentence ("Ủy ban"), or among capitalised words ("Ia Ốp"). The
     .VnTime fonts have no capital toned vowels, so a clerk typed the small one."""
     parts = re.split(r"([^\W\d_]+)", text)
     words = [p for p in parts[1::2]]
