@@ -84,9 +84,11 @@ def decode(grids: list[Grid], data: bytes) -> tuple[list[Grid], list[Note]]:
 
     Fonts are read only when some cell's text looks legacy: a Unicode workbook costs one
     look at each text cell."""
-    if not any(
-        isinstance(v, str) and _legacy(v) for grid in grids for row in grid.rows for v in row
-    ):
+    values: set[object] = set()
+    for grid in grids:
+        for row in grid.rows:
+            values.update(row)  # each distinct value looked at once
+    if not any(isinstance(v, str) and _legacy(v) for v in values):
         return grids, []
     texts = {grid.name: _texts(grid) for grid in grids}
     fonts = cell_fonts(data, {name: set(cells) for name, cells in texts.items()})

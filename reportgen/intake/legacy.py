@@ -102,16 +102,22 @@ _SCORE: dict[WordKind, int] = {
 _CLEAR_MARGIN = 2  # a standard syllable against a highland one: one reading is plainly better
 
 
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+_BEYOND_ONE_BYTE = re.compile(
+    "[^\x00-\xff" + re.escape("".join(sorted(_WINDOWS_PUNCTUATION))) + "]"
+)
+
+
 def windows_punctuation(text: str) -> str:
     """Invisible C1 controls (\\x93, \\x96) as the quotes and dashes Windows meant (“ –)."""
-    if not any("\x80" <= ch <= "\x9f" for ch in text):
+    if text.isascii() or not _C1_CONTROL.search(text):
         return text
-    return "".join(_C1.get(ch, ch) for ch in text)
+    return _C1_CONTROL.sub(lambda m: _C1.get(m[0], m[0]), text)
 
 
 def candidate(text: str) -> bool:
     """True when a legacy font could have typed `text`: non-ASCII, every letter one byte."""
-    return not text.isascii() and all(ch <= "\xff" or ch in _WINDOWS_PUNCTUATION for ch in text)
+    return not text.isascii() and not _BEYOND_ONE_BYTE.search(text)
 
 
 def _decode(text: str, table: dict[str, str]) -> tuple[str, bool]:
