@@ -174,3 +174,17 @@ def test_one_pasted_legacy_cell_leaves_a_unicode_workbooks_short_words_alone():
     (decoded,), notes = evidence.decode([grid], b"")  # no fonts: the cells are the evidence
     assert decoded.rows == (("Ngày hội đọc sách", "Có"), ("Thư viện xã", "Mòn"), ("Không", "Sè"))
     assert notes == []
+
+
+def test_foreign_words_in_a_unicode_workbook_are_neither_changed_nor_warned_about():
+    grid = Grid(vocab.SHEET_ACTIVITIES, (("Café sách", "Müller", "Piñata"), ("Có", "Không", "Sè")))
+    (decoded,), notes = evidence.decode([grid], b"")
+    assert decoded.rows == grid.rows
+    assert notes == []
+
+
+def test_a_legacy_cell_that_reads_in_no_table_is_a_warning_where_the_workbook_is_legacy():
+    grid = Grid(vocab.SHEET_ACTIVITIES, (("Kh«ng", "Th\xad viÖn"), ("Ng\xadêi ®äc", "Müller")))
+    (decoded,), notes = evidence.decode([grid], b"")
+    assert decoded.rows == (("Không", "Thư viện"), ("Người đọc", "Müller"))
+    assert [(n.cell, n.code) for n in notes] == [("B2", "legacy-text-unconverted")]

@@ -48,7 +48,8 @@ class _Evidence:
                 if tcvn3 + vni:
                     legacy = "tcvn3" if tcvn3 >= vni else "vni"
                 agreed = not (tcvn3 and vni)
-                return _Around(legacy, agreed, tcvn3 + vni > votes["unicode"])
+                many = tcvn3 + vni > max(votes["unicode"], 1)  # never one stray cell alone
+                return _Around(legacy, agreed, many)
         return _Around(None, False, False)
 
 
@@ -56,7 +57,7 @@ class _Evidence:
 class _Around:
     encoding: Encoding | None  # the legacy table the surely read cells are in, most of them
     agreed: bool  # no surely read cell is in the other table
-    legacy: bool  # more cells surely legacy than surely Unicode ("Đắk Hà")
+    legacy: bool  # more cells surely legacy than surely Unicode ("Đắk Hà"), and not just one
 
 
 def _encoding(kind: FontKind | None) -> Encoding | None:
@@ -106,7 +107,8 @@ def decode(grids: list[Grid], data: bytes) -> tuple[list[Grid], list[Note]]:
         rows = [list(row) for row in grid.rows]
         for (r, c), reading in readings.items():
             rows[r - 1][c - 1] = reading.text
-            note = _note(texts[grid.name][(r, c)], reading)
+            told = _encoding(kinds[grid.name][(r, c)]) or evidence.around(grid.name).encoding
+            note = _note(texts[grid.name][(r, c)], reading, bool(told))
             if note:
                 notes.append(Note(grid.name, cell_ref(r, c), *note))
         decoded.append(replace(grid, rows=tuple(tuple(row) for row in rows)))
@@ -168,7 +170,9 @@ def _reading(text: str, kind: FontKind | None, evidence: _Evidence, sheet: str) 
     return read(text, prefer=around.encoding if around.agreed else None)
 
 
-def _note(typed: str, reading: Reading) -> tuple[ProblemCode, str] | None:
+def _note(typed: str, reading: Reading, legacy_here: bool) -> tuple[ProblemCode, str] | None:
+    """The note for a cell; unreadable text only where a font or the workbook is legacy
+    ("Müller" in a Unicode workbook is no one's concern)."""
     if reading.encoding and not reading.sure:
         return (
             "legacy-text-guessed",
@@ -176,7 +180,7 @@ def _note(typed: str, reading: Reading) -> tuple[ProblemCode, str] | None:
             f'thành "{reading.text}" nhưng không chắc chắn — hãy kiểm tra; nếu sai, hãy gõ lại '
             "ô này bằng Unicode",
         )
-    if reading.encoding is None and reading.legacy:
+    if reading.encoding is None and reading.legacy and legacy_here:
         return (
             "legacy-text-unconverted",
             f'chữ "{typed}" có vẻ gõ bằng phông cũ (TCVN3 hoặc VNI) nhưng không chuyển được '
