@@ -185,8 +185,9 @@ def _shouts(text: str) -> bool:
 @lru_cache(maxsize=16384)
 def reads_as_unicode(text: str) -> bool:
     """True when every word of the text, as it is, has a shape Vietnamese text may have."""
-    # A lone symbol ("5 × 3", "§ 2") is punctuation; inside a word ("Kh«ng") it is a letter
-    words = (w for w in _RUN.findall(text) if any(ch.isalpha() for ch in w))
+    # A lone symbol ("5 × 3", "§ 2") is punctuation; inside a word ("Kh«ng"), or a TCVN3
+    # capital standing alone ("Ia ¥" is "Ia Ơ"), it is a letter
+    words = (w for w in _RUN.findall(text) if any(ch.isalpha() or ch in "¡¢£¤¥¦" for ch in w))
     return all(kind(w) != "impossible" for w in words)
 
 
