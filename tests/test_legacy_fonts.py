@@ -16,7 +16,7 @@ from openpyxl.styles import Font
 from reportgen import vocab
 from reportgen.intake import evidence
 from reportgen.intake.fonts import font_kind
-from reportgen.intake.workbook import Grid
+from reportgen.intake.workbook import Grid, read_grids
 from tests.test_intake_reader import clean_form, save
 
 Typed = dict[str, tuple[str, str]]  # cell -> (text as typed, font name)
@@ -188,3 +188,59 @@ def test_a_legacy_cell_that_reads_in_no_table_is_a_warning_where_the_workbook_is
     (decoded,), notes = evidence.decode([grid], b"")
     assert decoded.rows == (("Không", "Thư viện"), ("Người đọc", "Müller"))
     assert [(n.cell, n.code) for n in notes] == [("B2", "legacy-text-unconverted")]
+
+
+def test_a_font_on_the_texts_own_runs_counts_as_the_cells(tmp_path):
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"] = "Kh«ng"  # evidence that the workbook holds legacy text
+    sheet["A2"] = CellRichText([TextBlock(InlineFont(rFont=".VnTime"), "Sè")])  # an Arial cell
+    sheet["A3"] = "Sè"
+    sheet["A3"].font = Font(name="Arial")
+    path = tmp_path / "runs.xlsx"
+    book.save(path)
+    data = path.read_bytes()
+
+    (decoded,), _ = evidence.decode(read_grids(data), data)
+    assert [row[0] for row in decoded.rows] == ["Không", "Số", "Sè"]
+
+
+def test_fonts_of_shared_strings_as_excel_writes_them(tmp_path):
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "excel.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Hoạt động")
+    vntime, vni = (
+        book.add_format({"font_name": ".VnTime"}),
+        book.add_format({"font_name": "VNI-Times"}),
+    )
+    sheet.write("A1", "Kh«ng", vntime)
+    sheet.write("A2", "mét", vntime)
+    sheet.write("B2", "bò", vni)
+    sheet.write_rich_string("A3", vntime, "Sè", " ")
+    sheet.write("B3", "Sè")  # the default font: kept as typed
+    book.close()
+    data = path.read_bytes()
+
+    (decoded,), _ = evidence.decode(read_grids(data), data)
+    assert decoded.rows[1:] == (("một", "bị"), ("Số ", "Sè"))
+
+
+def test_an_xls_cells_rich_text_font_counts_too(tmp_path):
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Hoạt động")
+    sheet.write(0, 0, "Kh«ng")
+    vntime = xlwt.Font()
+    vntime.name = ".VnTime"
+    sheet.write_rich_text(1, 0, [("Sè", vntime)])
+    sheet.write(2, 0, "Sè")
+    path = tmp_path / "runs.xls"
+    book.save(str(path))
+    data = path.read_bytes()
+
+    (decoded,), _ = evidence.decode(read_grids(data), data)
+    assert [row[0] for row in decoded.rows] == ["Không", "Số", "Sè"]

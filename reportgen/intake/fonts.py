@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Collection, Mapping
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Collection, Iterator, Mapping
+from functools import lru_cache
 from typing import Literal
 
 from .workbook import OLE_MAGIC, ZIP_MAGIC
@@ -21,6 +24,7 @@ _TCVN3_FAMILIES = frozenset(
 )
 
 
+@lru_cache(maxsize=256)  # a workbook has a handful of fonts
 def font_kind(name: str | None) -> FontKind | None:
     """What a font name says of the text typed in it; None when there is no font name.
 
@@ -56,27 +60,119 @@ def cell_fonts(data: bytes, wanted: Mapping[str, Collection[Cell]]) -> dict[str,
     return {}
 
 
-def _xlsx_fonts(data: bytes, wanted: Mapping[str, Collection[Cell]]) -> dict[str, dict[Cell, str]]:
-    import openpyxl
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATION = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PACKAGE = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_COLUMN = re.compile(r"[A-Z]+")
+_ROW, _CELL, _VALUE = _MAIN + "row", _MAIN + "c", _MAIN + "v"
 
-    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
-    found: dict[str, dict[Cell, str]] = {}
-    try:
+
+def _xlsx_fonts(data: bytes, wanted: Mapping[str, Collection[Cell]]) -> dict[str, dict[Cell, str]]:
+    """Fonts from the parts themselves, streamed: each cell's style, or the font of its text's
+    first run when the text is rich (a .VnTime run in an Arial cell)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = _sheet_parts(archive)
+        styles = _style_fonts(archive)
+        shared: list[str] | None = None
+        found: dict[str, dict[Cell, str]] = {}
         for title, cells in wanted.items():
-            if title not in book.sheetnames or not cells:
+            if title not in parts or not cells:
                 continue
-            sheet = book[title]
-            if hasattr(sheet, "reset_dimensions"):
-                sheet.reset_dimensions()  # some writers store a wrong size
-            last = max(row for row, _ in cells)
             fonts = found.setdefault(title, {})
-            for r, row in enumerate(sheet.iter_rows(max_row=last), start=1):
-                for c, cell in enumerate(row, start=1):
-                    if (r, c) in cells and getattr(cell, "font", None) is not None:
-                        fonts[(r, c)] = cell.font.name or ""
-    finally:
-        book.close()
+            for (r, c), style, run, index in _cells(archive, parts[title], set(cells)):
+                if index is not None and not run:
+                    shared = _shared_runs(archive) if shared is None else shared
+                    run = shared[index] if index < len(shared) else ""
+                fonts[(r, c)] = run or (styles[style] if style < len(styles) else "")
     return found
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> the path of its part in the package."""
+    book = ET.fromstring(archive.read("xl/workbook.xml"))
+    rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(_PACKAGE + "Relationship")}
+    parts = {}
+    for sheet in book.iter(_MAIN + "sheet"):
+        target = targets.get(sheet.get(_RELATION), "")
+        parts[sheet.get("name", "")] = (
+            target.lstrip("/") if target.startswith("/") else ("xl/" + target)
+        )
+    return parts
+
+
+def _style_fonts(archive: zipfile.ZipFile) -> list[str]:
+    """The font name of each cell style (cellXfs), by its index."""
+    if "xl/styles.xml" not in archive.namelist():
+        return []
+    styles = ET.fromstring(archive.read("xl/styles.xml"))
+    fonts_part, xfs = styles.find(_MAIN + "fonts"), styles.find(_MAIN + "cellXfs")
+    names = []
+    for font in fonts_part if fonts_part is not None else ():
+        name = font.find(_MAIN + "name")
+        names.append(name.get("val", "") if name is not None else "")
+    return [
+        names[int(xf.get("fontId", 0))] if int(xf.get("fontId", 0)) < len(names) else ""
+        for xf in (xfs if xfs is not None else ())
+    ]
+
+
+def _first_run_font(element: ET.Element) -> str:
+    for run in element.iter(_MAIN + "r"):
+        font = run.find(f"{_MAIN}rPr/{_MAIN}rFont")
+        if font is not None:
+            return font.get("val", "")
+    return ""
+
+
+def _cells(
+    archive: zipfile.ZipFile, part: str, wanted: set[Cell]
+) -> Iterator[tuple[Cell, int, str, int | None]]:
+    """For each wanted cell of a sheet: where, its style, its rich text's font, its shared
+    string's index; a row or cell without its reference counts on from the one before."""
+    last = max(r for r, _ in wanted)
+    row, column = 0, 0
+    with archive.open(part) as stream:
+        for event, element in ET.iterparse(stream, events=("start", "end")):
+            tag = element.tag
+            if tag == _CELL and event == "end":
+                ref = element.get("r")
+                column = _column(ref) if ref else column + 1
+                if (row, column) in wanted:
+                    kind = element.get("t")
+                    value = element.findtext(_VALUE) if kind == "s" else None
+                    index = int(value) if value and value.isdigit() else None
+                    run = _first_run_font(element) if kind == "inlineStr" else ""
+                    yield (row, column), int(element.get("s", 0)), run, index
+                element.clear()
+            elif tag == _ROW:
+                if event == "end":
+                    element.clear()
+                    continue
+                row, column = int(element.get("r", row + 1)), 0
+                if row > last:
+                    return
+
+
+def _column(ref: str) -> int:
+    letters = _COLUMN.match(ref)
+    number = 0
+    for letter in letters[0] if letters else "":
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _shared_runs(archive: zipfile.ZipFile) -> list[str]:
+    """The font of each shared string's first run ("" for plain text), by its index."""
+    if "xl/sharedStrings.xml" not in archive.namelist():
+        return []
+    runs = []
+    with archive.open("xl/sharedStrings.xml") as stream:
+        for _, element in ET.iterparse(stream):
+            if element.tag == _MAIN + "si":
+                runs.append(_first_run_font(element))
+                element.clear()
+    return runs
 
 
 def _xls_fonts(data: bytes, wanted: Mapping[str, Collection[Cell]]) -> dict[str, dict[Cell, str]]:
@@ -91,6 +187,10 @@ def _xls_fonts(data: bytes, wanted: Mapping[str, Collection[Cell]]) -> dict[str,
         fonts = found.setdefault(title, {})
         for r, c in cells:
             if r <= sheet.nrows and c <= sheet.ncols:
+                runs = sheet.rich_text_runlist_map.get((r - 1, c - 1))
+                if runs:  # rich text: the font of its first run
+                    fonts[(r, c)] = book.font_list[runs[0][1]].name
+                    continue
                 xf = book.xf_list[sheet.cell_xf_index(r - 1, c - 1)]
                 fonts[(r, c)] = book.font_list[xf.font_index].name
     return found
