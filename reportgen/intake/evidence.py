@@ -1,6 +1,4 @@
-"""Which encoding each text cell of a workbook is in, from the best evidence there is: the
-cell's font, then the other cells of its sheet and workbook (a unit's computer typed in one
-font), then the text's own shape; a conversion the tool is unsure of becomes a note."""
+"""Which encoding each text cell is in: by its font, then its sheet and workbook, then shape."""
 
 from __future__ import annotations
 
@@ -31,8 +29,7 @@ _Vote = Literal["tcvn3", "vni", "unicode"]
 
 @dataclass(frozen=True)
 class _Evidence:
-    """What the workbook tells of its encoding: the font families to trust, and the encoding
-    each sheet's (and the workbook's) surely read cells are in."""
+    """What the workbook tells: the legacy fonts to trust, and what each sheet's cells are in."""
 
     trusted: dict[Encoding, bool]
     mixed: dict[Encoding, bool]  # the font holds Unicode text too: its ambiguous cells unsure
@@ -81,10 +78,9 @@ def _texts(grid: Grid) -> dict[Cell, str]:
 
 
 def decode(grids: list[Grid], data: bytes) -> tuple[list[Grid], list[Note]]:
-    """The workbook's grids with legacy text converted to Unicode, and the notes to tell.
-
-    Fonts are read only when some cell's text looks legacy: a Unicode workbook costs one
-    look at each text cell."""
+    """The workbook's grids with legacy text converted to Unicode, and the notes to tell."""
+    # Fonts are read only when some cell's text looks legacy: a Unicode workbook costs one
+    # look at each distinct value.
     values: set[object] = set()
     for grid in grids:
         for row in grid.rows:
@@ -171,8 +167,8 @@ def _reading(text: str, kind: FontKind | None, evidence: _Evidence, sheet: str) 
 
 
 def _note(typed: str, reading: Reading, legacy_here: bool) -> tuple[ProblemCode, str] | None:
-    """The note for a cell; unreadable text only where a font or the workbook is legacy
-    ("Müller" in a Unicode workbook is no one's concern)."""
+    """The note for a cell: unreadable text only where its font or its workbook is legacy."""
+    # "Müller" in a Unicode workbook is no one's concern
     if reading.encoding and not reading.sure:
         return (
             "legacy-text-guessed",

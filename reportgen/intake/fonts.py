@@ -1,5 +1,4 @@
-"""The fonts of a workbook's cells, read only for a workbook whose text looks legacy: the
-.VnTime fonts type TCVN3, the VNI-Times fonts VNI-Windows."""
+"""The fonts of a workbook's cells, read only when its text looks legacy (.VnTime, VNI)."""
 
 from __future__ import annotations
 
@@ -26,10 +25,9 @@ _TCVN3_FAMILIES = frozenset(
 
 @lru_cache(maxsize=256)  # a workbook has a handful of fonts
 def font_kind(name: str | None) -> FontKind | None:
-    """What a font name says of the text typed in it; None when there is no font name.
-
-    ".VnTime", "VnTime", ".VN Times" are TCVN3; ".VnTimeH", ".VnArial NarrowH" its capitals
-    fonts; "VNI-Times", "VNI Helve" VNI-Windows; any other font (Times New Roman) Unicode."""
+    """What a font name says of the text typed in it; None when there is no font name."""
+    # ".VnTime", "VnTime", ".VN Times" are TCVN3; ".VnTimeH", ".VnArial NarrowH" its capitals
+    # fonts; "VNI-Times", "VNI Helve" VNI-Windows; any other font (Times New Roman) Unicode.
     if not name or not name.strip():
         return None
     raw = name.strip()
@@ -48,8 +46,8 @@ def font_kind(name: str | None) -> FontKind | None:
 
 
 def cell_fonts(data: bytes, wanted: Mapping[str, Collection[Cell]]) -> dict[str, dict[Cell, str]]:
-    """The font name of each wanted cell, by sheet; empty where the file will not tell (fonts
-    are evidence, never a reason to refuse a file)."""
+    """The font name of each wanted cell, by sheet; empty where the file will not tell."""
+    # Fonts are evidence, never a reason to refuse a file
     try:
         if data.startswith(ZIP_MAGIC):
             return _xlsx_fonts(data, wanted)
@@ -68,8 +66,7 @@ _ROW, _CELL, _VALUE = _MAIN + "row", _MAIN + "c", _MAIN + "v"
 
 
 def _xlsx_fonts(data: bytes, wanted: Mapping[str, Collection[Cell]]) -> dict[str, dict[Cell, str]]:
-    """Fonts from the parts themselves, streamed: each cell's style, or the font of its text's
-    first run when the text is rich (a .VnTime run in an Arial cell)."""
+    """Each cell's style font, or its rich text's first run's (.VnTime in an Arial cell)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = _sheet_parts(archive)
         styles = _style_fonts(archive)
@@ -128,8 +125,8 @@ def _first_run_font(element: ET.Element) -> str:
 def _cells(
     archive: zipfile.ZipFile, part: str, wanted: set[Cell]
 ) -> Iterator[tuple[Cell, int, str, int | None]]:
-    """For each wanted cell of a sheet: where, its style, its rich text's font, its shared
-    string's index; a row or cell without its reference counts on from the one before."""
+    """Each wanted cell of a sheet: where, its style, its rich text's font, its shared string."""
+    # A row or cell without its reference counts on from the one before
     last = max(r for r, _ in wanted)
     row, column = 0, 0
     with archive.open(part) as stream:

@@ -1,5 +1,4 @@
-"""Text typed in the legacy TCVN3 (ABC, .VnTime) and VNI-Windows fonts, read back as Unicode:
-the tables, and which reading a cell's text gets given the evidence of its font."""
+"""Legacy TCVN3 (.VnTime) and VNI-Windows text read back as Unicode, given its font."""
 
 from __future__ import annotations
 
@@ -177,8 +176,9 @@ _SHOUTED = re.compile(r"\b[A-Z]{2,}[\xa1-\xff]")
 
 
 def _shouts(text: str) -> bool:
-    """True for "CHñ", "PHÝ": capitals, then a toned vowel the .VnTime font has only small,
-    and no small ASCII letter anywhere ("Ia HLèp" is a name, "X· Hµ Kú" title case)."""
+    """True for "CHñ", "PHÝ": capitals then a toned vowel, and no small ASCII letter anywhere."""
+    # The .VnTime font has its toned vowels only small; "Ia HLèp" is a name, "X· Hµ Kú" title
+    # case
     return not any("a" <= ch <= "z" for ch in text) and bool(_SHOUTED.search(text))
 
 
@@ -208,8 +208,9 @@ class Reading:
 
 @lru_cache(maxsize=16384)  # names, headers and list values repeat in every row and file
 def read(text: str, hint: Hint | None = None, prefer: Encoding | None = None) -> Reading:
-    """The text as a clerk meant it: `hint` is the cell's font (trusted even for text that is
-    also Unicode: "Sè" is "Số"); `prefer` the encoding the rest of the workbook is in."""
+    """The text as a clerk meant it, given its cell's font (`hint`) and its workbook's table."""
+    # The font is trusted even for text that is also Unicode ("Sè" is "Số"); `prefer` only
+    # breaks a tie between the tables for text no Unicode explains.
     text = windows_punctuation(text)
     if not candidate(text):
         return Reading(text, None, True, False)
@@ -257,9 +258,9 @@ _SENTENCE_END = re.compile(r"(?:[.!?]|^\s*\w\)|^\s*\d+\.)\s+$")  # "… ", "c) "
 
 
 def _capitals_restored(text: str) -> str:
-    """A TCVN3 word starting with a toned vowel ("ñy" -> "ủy") capitalised where the text shows
-    one was meant: first in a sentence ("Ủy ban"), or among capitalised words ("Ia Ốp"). The
-    .VnTime fonts have no capital toned vowels, so a clerk typed the small one."""
+    """TCVN3 words starting with a toned vowel ("ủy") capitalised where the text shows it meant."""
+    # The .VnTime fonts have no capital toned vowels, so a clerk typed the small one: first in
+    # a sentence ("Ủy ban"), or among capitalised words ("Ia Ốp"), a capital was meant.
     parts = re.split(r"([^\W\d_]+)", text)
     words = [p for p in parts[1::2]]
     if not words or not any(_toned_initial(w) for w in words):

@@ -1,5 +1,4 @@
-"""What shape a word has: a Vietnamese syllable, a highland name's syllable, an abbreviation,
-or a shape Vietnamese never has (the sign of a legacy text read with the wrong table)."""
+"""A word's shape: a Vietnamese syllable, a highland name's, an abbreviation, or impossible."""
 
 from __future__ import annotations
 
@@ -60,8 +59,7 @@ def _tone(word: str) -> tuple[str, int] | None:
 
 
 def _well_cased(word: str) -> bool:
-    """Small letters after capitals ("Ngọk", "HLốp", "KBô"): never a capital after a small
-    letter ("NghƯ", "cĐa")."""
+    """Small letters after capitals ("Ngọk", "HLốp"), never a capital after a small ("NghƯ")."""
     rest = word.lstrip("".join(ch for ch in word if ch.isupper()))
     return rest == rest.lower()
 

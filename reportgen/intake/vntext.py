@@ -10,10 +10,9 @@ from .legacy import TABLES, Hint, decode, read
 
 
 def from_legacy(text: str, hint: Hint | None = None) -> str:
-    """Text typed in TCVN3 or VNI-Windows converted to Unicode; anything else returned unchanged.
-
-    `hint` is what the cell's font says (".VnTime" is "tcvn3"); without it the text's own
-    shape decides, and text that is also well-formed Unicode ("Sè") is kept as typed."""
+    """Text typed in TCVN3 or VNI-Windows converted to Unicode; anything else returned unchanged."""
+    # `hint` is what the cell's font says (".VnTime" is "tcvn3"); without it the text's own
+    # shape decides, and text that is also well-formed Unicode ("Sè") is kept as typed.
     return read(text, hint).text
 
 
