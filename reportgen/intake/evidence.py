@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..models import ProblemCode
-from .fonts import Cell, FontKind, cell_fonts, font_kind
 from .legacy import ENCODING_NAMES, Encoding, Hint, Reading, candidate, looks_legacy, read
 from .legacy import reads_as_unicode as _reads_as_unicode
 from .workbook import Grid, cell_ref
+
+if TYPE_CHECKING:
+    from .fonts import Cell, FontKind
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,8 @@ def decode(grids: list[Grid], data: bytes) -> tuple[list[Grid], list[Note]]:
     if not any(isinstance(v, str) and _legacy(v) for v in values):
         return grids, []
     texts = {grid.name: _texts(grid) for grid in grids}
+    from .fonts import cell_fonts, font_kind  # only a legacy workbook's fonts are read
+
     fonts = cell_fonts(data, {name: set(cells) for name, cells in texts.items()})
     kinds = {
         name: {cell: font_kind(fonts.get(name, {}).get(cell)) for cell in cells}
