@@ -10,12 +10,13 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reportgen.intake.evidence import decode  # noqa: E402
-from reportgen.intake.legacy import read  # noqa: E402
+from reportgen.intake.legacy import Hint, read  # noqa: E402
 from reportgen.intake.workbook import Grid  # noqa: E402
 
 SEED = Path("/work/shared/seed/ke-hoach-hoc-tap-suot-doi-dak-ha.md")
@@ -171,13 +172,29 @@ def _rate(
     return right, total, wrong
 
 
-def _sheet_reader(strings: list[str], table: dict[str, str]) -> Callable[[str], str]:
-    """Each string read as a cell of one sheet holding the whole group, without fonts: the
-    other cells are the evidence (as in an .xlsx whose fonts say nothing)."""
-    typed = sorted({t for s in strings if (t := encode(s, table)) is not None})
-    (grid,), _ = decode([Grid("Sheet", tuple((t,) for t in typed))], b"")
-    read_as = {t: str(row[0]) for t, row in zip(typed, grid.rows, strict=True)}
-    return lambda text: read_as[text]
+Reader = tuple[Callable[[str], str], int]  # a group's reading, and the warnings it gives
+
+
+def _reader(mode: str, encoding: str, strings: list[str], table: dict[str, str]) -> Reader:
+    """How the intake reads one group's encoded strings in a mode, and how many warnings."""
+    typed = sorted({t for s in strings if (t := encode(s, table)) is not None and t != s})
+    if mode == "sheet":  # one sheet holding the whole group, no fonts: the cells are evidence
+        (grid,), notes = decode([Grid("Sheet", tuple((t,) for t in typed))], b"")
+        read_as = {t: str(row[0]) for t, row in zip(typed, grid.rows, strict=True)}
+        return read_as.__getitem__, len(notes)
+    hint = cast(Hint, encoding) if mode == "font" else None
+    found = {t: read(t, hint) for t in typed}
+    warned = sum(
+        1 for f in found.values() if f.encoding and not f.sure or not f.encoding and f.legacy
+    )
+    return (lambda text: found[text].text), warned
+
+
+MODES = {
+    "shape": "text shape only",
+    "sheet": "no font, the rest of the sheet as evidence",
+    "font": "with the font hint",
+}
 
 
 def main() -> None:
@@ -187,37 +204,29 @@ def main() -> None:
     args = parser.parse_args()
     groups = corpus()
     tables = {"tcvn3": TCVN3_OF, "vni": VNI_OF}
-    unsure = 0
     for encoding, table in tables.items():
-        for mode in ("text shape only", "the rest of the sheet as evidence", "with the font hint"):
-            right = total = 0
-            print(f"{encoding.upper()}, {mode}:")
+        for mode, title in MODES.items():
+            right = total = warnings = 0
+            print(f"{encoding.upper()}, {title}:")
             for name, strings in groups.items():
-                convert: Callable[[str], str] = {
-                    "text shape only": lambda s: read(s).text,
-                    "with the font hint": lambda s, e=encoding: read(s, e).text,  # type: ignore[misc]
-                }.get(mode) or _sheet_reader(strings, table)
+                convert, warned = _reader(mode, encoding, strings, table)
                 r, t, wrong = _rate(strings, table, convert)
-                right, total = right + r, total + t
-                print(f"  {name:24} {100 * r / max(t, 1):6.2f} %  ({r}/{t})")
+                right, total, warnings = right + r, total + t, warnings + warned
+                print(f"  {name:24} {100 * r / max(t, 1):6.2f} %  ({r}/{t}), {warned} warned")
                 for text, typed, got in wrong[: args.show]:
                     print(f"      {typed!r} -> {got!r}, meant {text!r}")
-            print(f"  {'all':24} {100 * right / max(total, 1):6.2f} %  ({right}/{total})")
-        for strings in groups.values():
-            for text in strings:
-                typed = encode(text, table)
-                if typed is not None and typed != text:
-                    found = read(typed)
-                    unsure += found.encoding is not None and not found.sure
+            print(
+                f"  {'all':24} {100 * right / max(total, 1):6.2f} %  ({right}/{total})"
+                f", {warnings} cells warned about"
+            )
     plain = [s for strings in groups.values() for s in strings] + FOREIGN
     changed = [s for s in plain if read(s).text != unicodedata.normalize("NFC", s)]
-    print(f"Conversions without a font flagged unsure (a warning naming the cell): {unsure}")
     print(f"False positives (plain Unicode strings changed): {len(changed)} of {len(plain)}")
-    (sheet,), _ = decode([Grid("Sheet", tuple((s,) for s in plain))], b"")
-    kept = sum(row[0] == s for row, s in zip(sheet.rows, plain, strict=True))
-    print(f"  read as one Unicode sheet: {len(plain) - kept} changed of {len(plain)}")
     for text in changed[: args.show]:
         print(f"      {text!r} -> {read(text).text!r}")
+    (sheet,), notes = decode([Grid("Sheet", tuple((s,) for s in plain))], b"")
+    kept = sum(row[0] == s for row, s in zip(sheet.rows, plain, strict=True))
+    print(f"  read as one Unicode sheet: {len(plain) - kept} changed, {len(notes)} warned about")
 
 
 if __name__ == "__main__":
