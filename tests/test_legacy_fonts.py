@@ -5,6 +5,7 @@ a warning naming the cell for a conversion the tool is unsure of."""
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,8 @@ from reportgen import vocab
 from reportgen.intake import evidence
 from reportgen.intake.fonts import font_kind
 from reportgen.intake.workbook import Grid, read_grids
-from tests.test_intake_reader import clean_form, save
+from tests.messy.encodings import to_tcvn3, to_vni
+from tests.test_intake_reader import ACTIVITIES, clean_form, read, save
 
 Typed = dict[str, tuple[str, str]]  # cell -> (text as typed, font name)
 
@@ -244,3 +246,55 @@ def test_an_xls_cells_rich_text_font_counts_too(tmp_path):
 
     (decoded,), _ = evidence.decode(read_grids(data), data)
     assert [row[0] for row in decoded.rows] == ["Không", "Số", "Sè"]
+
+
+# A whole return typed on a legacy computer reads exactly as the Unicode one --------------------
+
+LEGACY_COMPUTERS = {
+    "vntime": (".VnTime", to_tcvn3),
+    "vni-times": ("VNI-Times", to_vni),
+}
+
+
+# Names that one of the fonts types as Unicode text too ("Kú thi", "Sôn La"): the font decides
+SHORT_NAMES = [
+    ("Kỳ thi", 1, "", date(2025, 5, 2), 20, ""),
+    ("Sơn La", 2, "", date(2025, 6, 3), 30, ""),
+]
+
+
+def _typed_in(form: dict[str, list[Any]], encode) -> dict[str, list[Any]]:
+    """Every text of a form (headers, names, Có/Không, list values) as a legacy font holds it."""
+    return {
+        encode(title): [[encode(v) if isinstance(v, str) else v for v in row] for row in rows]
+        for title, rows in form.items()
+    }
+
+
+def _without_source(ret):
+    return tuple(
+        tuple(replace(record, source=None) for record in records)
+        for records in (ret.libraries, ret.institutions, ret.activities, ret.funding)
+    )
+
+
+@pytest.mark.parametrize(("font", "encode"), LEGACY_COMPUTERS.values(), ids=list(LEGACY_COMPUTERS))
+def test_a_whole_return_typed_in_a_legacy_font_reads_as_the_unicode_one(
+    tmp_path, sample_config, font, encode
+):
+    unicode_dir, legacy_dir = tmp_path / "unicode", tmp_path / "legacy"
+    form = clean_form(activities=[*ACTIVITIES, *SHORT_NAMES])
+    save(unicode_dir / "XA-DAKLA.xlsx", form)
+    path = save(legacy_dir / "XA-DAKLA.xlsx", _typed_in(form, encode))
+    book = openpyxl.load_workbook(path)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                cell.font = Font(name=font)
+    book.save(path)
+    typed, meant = read(legacy_dir, sample_config), read(unicode_dir, sample_config)
+    assert [p.message for p in typed.problems] == [p.message for p in meant.problems]
+    (legacy_return,), (unicode_return,) = typed.returns, meant.returns
+    assert _without_source(legacy_return) == _without_source(unicode_return)
+    assert legacy_return.info == unicode_return.info
+    assert legacy_return.assessment == unicode_return.assessment
