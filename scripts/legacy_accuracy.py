@@ -109,9 +109,9 @@ def encode(text: str, table: dict[str, str]) -> str | None:
     return "".join(out)
 
 
-def _plan_strings() -> tuple[list[str], list[str]]:
+def _plan_strings(plan: Path | None) -> tuple[list[str], list[str]]:
     """The plan's paragraphs (markdown marks taken off) and its distinct words."""
-    text = SEED.read_text(encoding="utf-8") if SEED.exists() else ""
+    text = plan.read_text(encoding="utf-8") if plan and plan.exists() else ""
     lines = []
     for line in text.splitlines():
         line = re.sub(r"[*#|>]+", " ", line).strip(" -\t")
@@ -131,9 +131,9 @@ def _listed(name: str) -> list[str]:
     ]
 
 
-def corpus() -> dict[str, list[str]]:
-    """The strings measured, by group."""
-    lines, words = _plan_strings()
+def corpus(plan: Path | None = SEED) -> dict[str, list[str]]:
+    """The strings measured, by group (the plan's only where its text is at hand)."""
+    lines, words = _plan_strings(plan)
     names = _listed("highland_names.txt")
     return {
         "plan paragraphs": lines,
@@ -197,36 +197,56 @@ MODES = {
 }
 
 
+Rate = tuple[int, int, int]  # right, total, cells warned about
+
+
+def measure(groups: dict[str, list[str]], show: int = 0) -> dict[tuple[str, str], dict[str, Rate]]:
+    """Each encoding's and mode's rate per group, printing the wrong readings when `show`."""
+    rates: dict[tuple[str, str], dict[str, Rate]] = {}
+    for encoding, table in {"tcvn3": TCVN3_OF, "vni": VNI_OF}.items():
+        for mode in MODES:
+            found = rates.setdefault((encoding, mode), {})
+            for name, strings in groups.items():
+                convert, warned = _reader(mode, encoding, strings, table)
+                right, total, wrong = _rate(strings, table, convert)
+                found[name] = (right, total, warned)
+                for text, typed, got in wrong[:show]:
+                    print(f"      {encoding} {mode} {typed!r} -> {got!r}, meant {text!r}")
+    return rates
+
+
+def false_positives(groups: dict[str, list[str]]) -> tuple[list[str], int, int]:
+    """Plain Unicode strings the intake changes alone, and read as one sheet: changed, warned."""
+    plain = [s for strings in groups.values() for s in strings] + FOREIGN
+    changed = [s for s in plain if read(s).text != unicodedata.normalize("NFC", s)]
+    (sheet,), notes = decode([Grid("Sheet", tuple((s,) for s in plain))], b"")
+    kept = sum(row[0] == s for row, s in zip(sheet.rows, plain, strict=True))
+    return changed, len(plain) - kept, len(notes)
+
+
+def _percent(right: int, total: int) -> str:
+    return f"{100 * right / max(total, 1):6.2f} %  ({right}/{total})"
+
+
 def main() -> None:
     """Print the accuracy per encoding and group, and the Unicode strings the intake changes."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--show", type=int, default=5, help="wrong readings shown per group")
+    parser.add_argument("--show", type=int, default=0, help="wrong readings shown per group")
+    parser.add_argument("--plan", type=Path, default=SEED, help="the plan's text (markdown)")
     args = parser.parse_args()
-    groups = corpus()
-    tables = {"tcvn3": TCVN3_OF, "vni": VNI_OF}
-    for encoding, table in tables.items():
-        for mode, title in MODES.items():
-            right = total = warnings = 0
-            print(f"{encoding.upper()}, {title}:")
-            for name, strings in groups.items():
-                convert, warned = _reader(mode, encoding, strings, table)
-                r, t, wrong = _rate(strings, table, convert)
-                right, total, warnings = right + r, total + t, warnings + warned
-                print(f"  {name:24} {100 * r / max(t, 1):6.2f} %  ({r}/{t}), {warned} warned")
-                for text, typed, got in wrong[: args.show]:
-                    print(f"      {typed!r} -> {got!r}, meant {text!r}")
-            print(
-                f"  {'all':24} {100 * right / max(total, 1):6.2f} %  ({right}/{total})"
-                f", {warnings} cells warned about"
-            )
-    plain = [s for strings in groups.values() for s in strings] + FOREIGN
-    changed = [s for s in plain if read(s).text != unicodedata.normalize("NFC", s)]
-    print(f"False positives (plain Unicode strings changed): {len(changed)} of {len(plain)}")
-    for text in changed[: args.show]:
+    groups = corpus(args.plan)
+    for (encoding, mode), found in measure(groups, args.show).items():
+        print(f"{encoding.upper()}, {MODES[mode]}:")
+        for name, (right, total, warned) in found.items():
+            print(f"  {name:24} {_percent(right, total)}, {warned} warned")
+        right, total, warned = (sum(rate[i] for rate in found.values()) for i in range(3))
+        print(f"  {'all':24} {_percent(right, total)}, {warned} cells warned about")
+    changed, in_sheet, warned = false_positives(groups)
+    plain = sum(len(strings) for strings in groups.values()) + len(FOREIGN)
+    print(f"False positives (plain Unicode strings changed): {len(changed)} of {plain}")
+    for text in changed:
         print(f"      {text!r} -> {read(text).text!r}")
-    (sheet,), notes = decode([Grid("Sheet", tuple((s,) for s in plain))], b"")
-    kept = sum(row[0] == s for row, s in zip(sheet.rows, plain, strict=True))
-    print(f"  read as one Unicode sheet: {len(plain) - kept} changed, {len(notes)} warned about")
+    print(f"  read as one Unicode sheet: {in_sheet} changed, {warned} warned about")
 
 
 if __name__ == "__main__":
