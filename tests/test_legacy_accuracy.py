@@ -3,23 +3,16 @@ hand-written name and word lists in tests/data (encoded by the script's own UniK
 
 from __future__ import annotations
 
-import importlib.util
 from types import ModuleType
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import load_script
 
 
 @pytest.fixture(scope="module")
 def accuracy() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "legacy_accuracy", ROOT / "scripts" / "legacy_accuracy.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("legacy_accuracy")
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from reportgen.config import load_config
 from reportgen.errors import ReportgenError
 from reportgen.phrases import DEFAULTS, Phrases, placeholders
 from reportgen.workspace import Workspace
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_script
 from tests.unit_workbook import library, write_unit_workbook
 
 if sys.version_info >= (3, 11):
@@ -25,13 +24,7 @@ PHRASES = Path("config") / "phrases.toml"
 
 
 def _make_phrases():
-    spec = importlib.util.spec_from_file_location(
-        "make_phrases", ROOT / "scripts" / "make_phrases.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("make_phrases")
 
 
 def test_the_shipped_file_holds_every_phrase_with_its_default():
