@@ -250,11 +250,17 @@ def _publish(
 ) -> BuildResult:
     """A new draft (unless nothing changed) of a report, its figures and its problem list; the
     screen shows the `shown` problems."""
+    from .appendix import lists_details
     from .drafts import publish_draft
     from .files import file_digest
     from .problem_sheet import problems_workbook
 
     year = figures.year
+    tables = None
+    if not figures.rolled_up and not lists_details(figures, config):
+        from .tables_book import tables_workbook
+
+        tables = tables_workbook(figures, config)
     published = publish_draft(
         workspace.year_outputs(year),
         year,
@@ -263,6 +269,7 @@ def _publish(
         problems_xlsx=problems_workbook(
             problem_list, config.unit_names, year, config.plan.deadline
         ),
+        tables_xlsx=tables,
         inputs=inputs,
         earlier_inputs=earlier_inputs,
         config_digest=config.digest,

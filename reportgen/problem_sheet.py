@@ -36,11 +36,11 @@ def in_unit_order(problems: Sequence[Problem], unit_names: Mapping[str, str]) ->
     return sorted(problems, key=lambda p: rank.get(p.unit, len(rank) + (not p.unit)))
 
 
-def _lines_needed(values: Sequence[object]) -> int:
+def lines_needed(values: Sequence[object], widths: Sequence[int]) -> int:
     """How many lines the row's longest wrapped cell takes at its column's width."""
     return max(
         math.ceil(len(str(value)) / max(width - 2, 1)) or 1
-        for value, width in zip(values, WIDTHS, strict=True)
+        for value, width in zip(values, widths, strict=True)
     )
 
 
@@ -109,7 +109,7 @@ def problems_workbook(
             else:
                 ws.write_number(row, col, value, style)
         # Spreadsheets do not grow a row for wrapped text they did not lay out themselves.
-        ws.set_row(row, LINE_HEIGHT * _lines_needed(values))
+        ws.set_row(row, LINE_HEIGHT * lines_needed(values, WIDTHS))
     ws.freeze_panes(top + 1, 0)
     ws.autofilter(top, 0, top + max(len(problems), 1), last)
     ws.repeat_rows(top)

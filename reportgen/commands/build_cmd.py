@@ -65,6 +65,8 @@ def _echo_draft(result: jobs.BuildResult) -> None:
     click.echo(f"Đã ghi dự thảo số {draft.number:02d}: {draft.docx.as_posix()}")
     click.echo(f"  Số liệu: {draft.json.as_posix()}")
     click.echo(f"  Danh sách vấn đề: {draft.problems.as_posix()}")
+    if draft.tables is not None:
+        click.echo(f"  Bảng tính phụ lục: {draft.tables.as_posix()}")
     if result.changes:
         click.echo("Thay đổi so với dự thảo trước:")
         for line in result.changes:
