@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -169,6 +170,72 @@ def _outcome(path: Path, name: str, year: int, config: Config, strict: bool) -> 
     return FileOutcome(name, digest, unit, ret, tuple(problems), made_on, path.stat().st_mtime)
 
 
+# From this many workbooks on, they are read by one process per processor core: a province's
+# thousands of communes in a fraction of the time, once the processes have started (~0,2 s).
+PARALLEL_FROM = 150
+_BATCHES_PER_PROCESS = 4  # smaller batches: the screen tells progress more often
+
+
+def _read_batch(
+    named: list[tuple[Path, str]], year: int, config: Config, strict: bool
+) -> list[FileOutcome]:
+    return [_outcome(path, name, year, config, strict) for path, name in named]
+
+
+def _outcomes(
+    named: list[tuple[Path, str]],
+    year: int,
+    config: Config,
+    strict: bool,
+    on_file: Callable[[int, int, str], None] | None,
+) -> Iterator[FileOutcome]:
+    """Each file's outcome in order, read here or, for many files, by several processes; the
+    screen is told of each file before it is read here, or as its batch comes back."""
+    cores = os.cpu_count() or 1
+    if len(named) < PARALLEL_FROM or cores < 2:
+        yield from _here(named, 0, year, config, strict, on_file)
+        return
+    import multiprocessing
+    import sys
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = -(-len(named) // (cores * _BATCHES_PER_PROCESS))
+    batches = [named[i : i + size] for i in range(0, len(named), size)]
+    # A fork starts at once and imports nothing again, but is safe only on Linux and with no
+    # other thread running; elsewhere each process is a fresh interpreter.
+    alone = sys.platform == "linux" and threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if alone else "spawn")
+    done = 0
+    try:
+        with ProcessPoolExecutor(cores, mp_context=context) as pool:
+            reads = [pool.submit(_read_batch, batch, year, config, strict) for batch in batches]
+            for read in reads:
+                for outcome in read.result():
+                    done += 1
+                    if on_file:
+                        on_file(done, len(named), outcome.name)
+                    yield outcome
+    except (BrokenProcessPool, OSError):  # no process could start here: the rest read here
+        yield from _here(named, done, year, config, strict, on_file)
+
+
+def _here(
+    named: list[tuple[Path, str]],
+    done: int,
+    year: int,
+    config: Config,
+    strict: bool,
+    on_file: Callable[[int, int, str], None] | None,
+) -> Iterator[FileOutcome]:
+    """The outcomes of the files after the first `done`, read one by one in this process."""
+    for index, (path, name) in enumerate(named[done:], start=done + 1):
+        if on_file:
+            on_file(index, len(named), name)
+        yield _outcome(path, name, year, config, strict)
+
+
 def _why(used: FileOutcome, other: FileOutcome) -> str:
     if used.made_on and other.made_on and used.made_on != other.made_on:
         return f"có Ngày lập muộn hơn ({used.made_on:%d/%m/%Y} so với {other.made_on:%d/%m/%Y})"
@@ -192,12 +259,8 @@ def read_year(
     """Read every workbook in inputs/<year>/ into one Intake; never raises for bad input."""
     # `strict` lets unexpected exceptions (programming errors) through, for tests.
     paths, refused = year_files(folder)
-    outcomes = []
-    for index, path in enumerate(paths, start=1):
-        name = path.relative_to(folder).as_posix()
-        if on_file:
-            on_file(index, len(paths), name)
-        outcomes.append(_outcome(path, name, year, config, strict))
+    named = [(path, path.relative_to(folder).as_posix()) for path in paths]
+    outcomes = list(_outcomes(named, year, config, strict, on_file))
     winners: dict[str, FileOutcome] = {}
     for outcome in outcomes:
         if outcome.ret and (
