@@ -124,13 +124,17 @@ def table_numbers(figures: Figures, config: Config) -> dict[str, str]:
 def _detail_note(figures: Figures, config: Config) -> str:
     """Where the rows the appendix leaves out are: the tables workbook beside the report."""
     n = fmt.integer
-    schools = sum(lib.kind == vocab.LIB_SCHOOL for lib in figures.libraries)
+    counts = (
+        (sum(lib.kind == vocab.LIB_SCHOOL for lib in figures.libraries), "thư viện cơ sở giáo dục"),
+        (len(figures.activities), "hoạt động"),
+        (len(figures.funding), "khoản kinh phí"),
+        (len(figures.assessments), "ý kiến (nguyên văn)"),
+    )
+    rows = [f"{n(count)} {what}" for count, what in counts if count]
+    listed = ", ".join(rows[:-1]) + " và " + rows[-1] if len(rows) > 1 else "".join(rows)
     return config.say(
         "details_in_workbook",
         units=n(len(figures.per_unit)),
         most=n(config.profile.detail_units_max),
-        libraries=n(schools),
-        activities=n(len(figures.activities)),
-        payments=n(len(figures.funding)),
-        opinions=n(len(figures.assessments)),
+        rows=listed or "các dòng số liệu",
     )

@@ -187,10 +187,8 @@ DEFAULTS: dict[str, str] = {
     # Phụ lục của báo cáo có nhiều đơn vị (quá detail_units_max trong profile.toml).
     "details_in_workbook": (
         "Báo cáo tổng hợp số liệu của {units} đơn vị (trên {most} đơn vị), nên Phụ lục chỉ nêu "
-        "số liệu của từng đơn vị. Danh sách chi tiết {libraries} thư viện cơ sở giáo dục, "
-        "{activities} hoạt động, {payments} khoản kinh phí và {opinions} ý kiến của các đơn vị "
-        "(nguyên văn) được lập tại bảng tính phụ lục kèm theo báo cáo này (tệp có tên kết thúc "
-        "bằng “_phu-luc.xlsx”)."
+        "số liệu của từng đơn vị. Danh sách chi tiết {rows} của các đơn vị được lập tại bảng "
+        "tính phụ lục kèm theo báo cáo này (tệp có tên kết thúc bằng “_phu-luc.xlsx”)."
     ),
     "proposals_lead": (
         "Trên cơ sở đề xuất của các đơn vị, {body} kiến nghị {recipient} quan tâm, hướng dẫn, hỗ "
