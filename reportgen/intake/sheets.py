@@ -22,7 +22,9 @@ def readings(value: object) -> tuple[str, ...]:
     # Text matched against a fixed list may try every reading; free text is converted only
     # when unambiguous (vntext.from_legacy), since "Sè" and "nhãm" are also Unicode syllables.
     raw = text(value)
-    return (raw, *legacy_readings(raw)) if raw and not raw.isascii() else (raw,)
+    if raw.isascii() or any(ord(ch) > 0xFF and ch.isalpha() for ch in raw):
+        return (raw,)  # plain ASCII, or a Unicode Vietnamese letter no legacy font produces
+    return (raw, *legacy_readings(raw))
 
 
 def sheets_named(grids: list[Grid], name: str) -> list[Grid]:

@@ -142,6 +142,8 @@ def _shown(text: str) -> str:
     """A cell's text with each control character shown as �: calamine decodes Excel's _x0001_
     escapes and an .xls holds them as they are, so "12_x0007_3" is never silently the number
     123, and no writer of ours meets a character XML forbids."""
+    if text.isprintable():  # no control character at all: most cells, checked at C speed
+        return text
     return fmt.XML_ILLEGAL.sub("\ufffd", text)
 
 
