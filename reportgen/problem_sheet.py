@@ -12,7 +12,7 @@ from zipfile import ZipFile
 from . import vocab
 from .errors import ReportgenError
 from .files import numbered, stable_zip, write_new
-from .fmt import printable
+from .fmt import FORMULA_STARTS, printable
 from .models import ERROR, Problem
 
 UNKNOWN_UNIT = "Không xác định"
@@ -69,10 +69,13 @@ def problems_workbook(
             "text_wrap": True,
         }
     )
-    wrap = wb.add_format({"text_wrap": True, "valign": "top"})
-    error = wb.add_format(
-        {"text_wrap": True, "valign": "top", "bold": True, "font_color": "#C00000"}
-    )
+    wrap = {"text_wrap": True, "valign": "top"}
+    error = {**wrap, "bold": True, "font_color": "#C00000"}
+    styles = {
+        (kind, quoted): wb.add_format({**props, "quote_prefix": quoted})
+        for kind, props in (("wrap", wrap), ("error", error))
+        for quoted in (False, True)
+    }
     last = len(HEADERS) - 1
     ws.merge_range(0, 0, 0, last, f"DANH SÁCH VẤN ĐỀ TRONG BẢNG TÍNH BÁO CÁO NĂM {year}", title)
     ws.merge_range(
@@ -103,11 +106,12 @@ def problems_workbook(
             problem.message,
         )
         for col, value in enumerate(values):
-            style = error if col == SEVERITY_COLUMN - 1 and problem.severity == ERROR else wrap
+            kind = "error" if col == SEVERITY_COLUMN - 1 and problem.severity == ERROR else "wrap"
             if isinstance(value, str):
-                ws.write_string(row, col, printable(value), style)
+                text = printable(value)
+                ws.write_string(row, col, text, styles[kind, text.startswith(FORMULA_STARTS)])
             else:
-                ws.write_number(row, col, value, style)
+                ws.write_number(row, col, value, styles[kind, False])
         # Spreadsheets do not grow a row for wrapped text they did not lay out themselves.
         ws.set_row(row, LINE_HEIGHT * lines_needed(values, WIDTHS))
     ws.freeze_panes(top + 1, 0)

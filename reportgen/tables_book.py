@@ -13,7 +13,7 @@ from zipfile import ZipFile
 from . import vocab
 from .config import Config
 from .files import stable_zip
-from .fmt import printable
+from .fmt import FORMULA_STARTS, printable
 from .models import UNIT_COUNTS, Figures
 from .problem_sheet import LINE_HEIGHT, lines_needed
 
@@ -57,6 +57,7 @@ def tables_workbook(figures: Figures, config: Config) -> bytes:
             {"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "vcenter"}
         ),
         "text": book.add_format({"text_wrap": True, "valign": "top"}),
+        "quoted": book.add_format({"text_wrap": True, "valign": "top", "quote_prefix": True}),
         "number": book.add_format({"num_format": "#,##0", "valign": "top"}),
         "total": book.add_format({"bold": True, "num_format": "#,##0"}),
     }
@@ -150,9 +151,14 @@ def _write(book: Any, sheet: _Sheet, styles: dict[str, Any]) -> None:
     for row, values in enumerate(sheet.rows, start=3):
         # Spreadsheets do not grow a row for wrapped text they did not lay out themselves.
         ws.set_row(row, LINE_HEIGHT * lines_needed(values, sheet.widths))
-        _row(ws, row, values, styles["text"], styles["number"])
+        _row(ws, row, values, styles)
     if sheet.total:
-        _row(ws, last + 1, sheet.total, styles["total"], styles["total"])
+        _row(
+            ws,
+            last + 1,
+            sheet.total,
+            {**styles, "text": styles["total"], "number": styles["total"]},
+        )
     ws.freeze_panes(3, 0)
     ws.autofilter(2, 0, max(last, 3), len(sheet.heads) - 1)  # the rows, not their total
     ws.repeat_rows(2)
@@ -161,11 +167,14 @@ def _write(book: Any, sheet: _Sheet, styles: dict[str, Any]) -> None:
     ws.fit_to_pages(1, 0)
 
 
-def _row(ws: Any, row: int, values: Sequence[object], text: Any, number: Any) -> None:
+def _row(ws: Any, row: int, values: Sequence[object], styles: dict[str, Any]) -> None:
+    """One row: numbers as numbers, text as text (quoted where a formula would start)."""
     for col, value in enumerate(values):
         if value is None or value == "":
             continue
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            ws.write_number(row, col, value, number)
+            ws.write_number(row, col, value, styles["number"])
         else:
-            ws.write_string(row, col, printable(str(value)), text)
+            text = printable(str(value))
+            quoted = text.startswith(FORMULA_STARTS)
+            ws.write_string(row, col, text, styles["quoted" if quoted else "text"])

@@ -105,8 +105,10 @@ def test_past_the_limit_the_appendix_gives_unit_lines_and_the_workbook_every_row
     assert len(schools) == 35 and all(r[1] == "Phòng Giáo dục và Đào tạo" for r in schools)
     opinions = list(book["Ý kiến đơn vị"].iter_rows(min_row=4, values_only=True))
     assert opinions and all(r[3] for r in opinions)
-    for sheet in book.worksheets:  # a unit's text is never a live formula
+    for sheet in book.worksheets:  # a unit's text is never a live formula, nor once edited
         assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+    (cell,) = [c for r in book["Hoạt động"].iter_rows() for c in r if c.value == HOSTILE]
+    assert cell.data_type == "s" and cell.quotePrefix
 
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["drafts"][-1]["tables"] == tables.name
