@@ -97,7 +97,7 @@ def read_file(
     try:
         grids = read_grids(data)
     except Unreadable as exc:
-        out.add(exc.code, ERROR, f"{exc} — tệp bị bỏ qua")
+        out.add(exc.code, ERROR, f"{exc} — tệp bị bỏ qua", exc.sheet)
         return None, out.problems
     if not any(any(not cells.is_blank(v) for v in row) for g in grids for row in g.rows):
         out.add("file-empty", ERROR, "bảng tính trống, không có dữ liệu — tệp bị bỏ qua")
