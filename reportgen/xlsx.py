@@ -28,6 +28,9 @@ def fit_to_page_width(ws: Worksheet, orientation: str) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
 def _as_text(workbook: Workbook) -> None:
     """Every text the tool wrote stays text: one starting with =, +, - or @ (a unit's cell, a
     file name) is never a live formula in a workbook sent back to units."""
@@ -36,6 +39,8 @@ def _as_text(workbook: Workbook) -> None:
             for cell in row:
                 if cell.data_type == "f":
                     cell.data_type = "s"
+                if cell.data_type == "s" and str(cell.value).startswith(FORMULA_STARTS):
+                    cell.quotePrefix = True  # Excel's mark: text, and still text once edited
 
 
 def xlsx_bytes(workbook: Workbook, year: int) -> bytes:
