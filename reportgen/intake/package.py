@@ -19,9 +19,9 @@ from .workbook import Grid, Unreadable, cell_ref
 MAX_CELLS = 5_000_000
 _MAX_ROW = 1_048_576  # Excel's last row
 _CHUNK = 1 << 20
-_OVERLAP = 256  # a tag cut between two chunks is still found
 
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_FORMULA = re.compile(rb"<f[\s>/]")  # a plain start: a quick search
+_PREFIXED_FORMULA = re.compile(rb"<\w+:f[\s>/]")
 # OOXML puts a cell's formula first in it, its value after: <c r="F3" t="e"><f>1/0</f><v>#…
 _FORMULA_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f[\s>/]")
 _ERROR_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*\bt=\"e\"[^>]*)>")
@@ -40,7 +40,7 @@ _ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"(\d{1,10})\"")
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row\b")
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c\b")
 _WIDE_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{2,3})(\d{1,10})\"")
-_NARROW_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z])\d")
+_WIDE_REF = re.compile(rb' r="[A-Z]{2}')
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
@@ -67,14 +67,21 @@ def _column(letters: bytes) -> int:
     return number
 
 
-def _chunks(archive: zipfile.ZipFile, name: str) -> Iterator[tuple[bytes, int]]:
-    """A part's bytes a chunk at a time, each after the end of the one before; and where the
-    new bytes start, to count each tag once."""
+def _chunks(archive: zipfile.ZipFile, name: str) -> Iterator[bytes]:
+    """A part's bytes about a megabyte at a time, each piece cut before its last cell (or tag)
+    and the rest carried to the next, so no cell or tag is ever split or seen twice."""
     with archive.open(name) as part:
-        tail = b""
+        carried = b""
         while chunk := part.read(_CHUNK):
-            yield tail + chunk, len(tail)
-            tail = chunk[-_OVERLAP:]
+            chunk = carried + chunk
+            cut = chunk.rfind(b"<c ")
+            cut = cut if cut > 0 else chunk.rfind(b"<")
+            if cut <= 0:
+                cut = len(chunk)
+            yield chunk[:cut]
+            carried = chunk[cut:]
+        if carried:
+            yield carried
 
 
 def _check_members(archive: zipfile.ZipFile) -> None:
@@ -126,7 +133,7 @@ def inspect(archive: zipfile.ZipFile) -> list[Sheet]:
     _check_members(archive)
     for name in archive.namelist():  # the small parts: workbook, styles, strings, relations
         if not name.startswith("xl/worksheets/") and name.endswith((".xml", ".rels", ".vml")):
-            if any(_DTD.search(chunk) for chunk, _ in _chunks(archive, name)):
+            if any(_has_dtd(chunk) for chunk in _chunks(archive, name)):
                 raise Unreadable(_dtd_message(f"phần {name}"))
     names = sheet_names(archive)
     return [
@@ -144,6 +151,21 @@ def _dtd_message(where: str) -> str:
     )
 
 
+def _farthest_column(chunk: bytes, beyond: int) -> int:
+    """The farthest column a cell reference of the piece names (1 for A) if it is beyond
+    column `beyond`, else `beyond`: each pattern starts with a plain ' r="', which is quick."""
+    if _WIDE_REF.search(chunk):
+        return max([beyond, *(_column(c) for c, _ in _WIDE_CELL.findall(chunk))])
+    if beyond >= 26:
+        return beyond
+    farther = re.compile(rb' r="([' + bytes([65 + beyond]) + rb"-Z])\d")
+    return max([beyond, *(_column(c) for c in set(farther.findall(chunk)))])
+
+
+def _has_dtd(chunk: bytes) -> bool:
+    return (b"<!" in chunk or b"<\x00!" in chunk) and bool(_DTD.search(chunk))
+
+
 def _place(attributes: bytes) -> Cell | None:
     ref = _REF.search(attributes)
     return (int(ref[2]), _column(ref[1])) if ref else None
@@ -156,19 +178,25 @@ class _Reach:
         self.label, self.sheet = label, sheet
         self.rows = self.row_tags = self.cells = self.column = 0
         self.seen = bytearray(_MAX_ROW + 1)  # one byte a row number: 1 MB
+        self.last = 0  # the highest row number so far
 
-    def take(self, chunk: bytes, fresh: int) -> None:
-        """Count the tags of a chunk that ended after the bytes already seen."""
-        start = max(fresh - 8, 0)  # a bound: a tag cut at the chunk's start may count twice
-        self.row_tags += len(_ROW_TAG.findall(chunk, start))
-        self.cells += len(_CELL_TAG.findall(chunk, start))
-        for match in _ROW.finditer(chunk):
-            if match.end() > fresh:
-                self._row(int(match[1]))
-        self.rows = max(self.rows, self.row_tags)
-        columns = {c for c in _NARROW_CELL.findall(chunk)}
-        columns.update(c for c, _ in _WIDE_CELL.findall(chunk))
-        self.column = max([self.column, *map(_column, columns)])
+    def take(self, chunk: bytes) -> None:
+        """Count a piece's rows and cells, and how far right its cells reach."""
+        self.row_tags += chunk.count(b"<row")
+        self.cells += chunk.count(b"<c")  # with <col and <cfRule: a bound, not a count
+        if b":c " in chunk or b":row" in chunk:  # a namespace prefix: rare, counted the slow way
+            self.row_tags += len(_ROW_TAG.findall(chunk))
+            self.cells += len(_CELL_TAG.findall(chunk))
+        numbers = [int(n) for n in _ROW.findall(chunk)]
+        if numbers and (numbers[0] <= self.last or numbers != sorted(set(numbers))):
+            for number in numbers:  # out of order: look for a number seen before
+                self._row(number)
+        elif numbers:
+            if numbers[-1] > _MAX_ROW:
+                self._row(numbers[-1])
+            self.last = numbers[-1]
+        self.rows = max([self.rows, self.row_tags, self.last, *numbers[-1:]])
+        self.column = _farthest_column(chunk, self.column)
         if self.rows * max(self.column, 1) > MAX_CELLS or self.cells > MAX_CELLS:
             where = cell_ref(max(self.rows, 1), max(self.column, 1))
             raise Unreadable(
@@ -193,6 +221,7 @@ class _Reach:
             )
         self.seen[number] = 1
         self.rows = max(self.rows, number)
+        self.last = max(self.last, number)
 
 
 def _scan_sheet(archive: zipfile.ZipFile, name: str, label: str, sheet: str) -> Sheet:
@@ -201,14 +230,14 @@ def _scan_sheet(archive: zipfile.ZipFile, name: str, label: str, sheet: str) -> 
     located = True
     pending: set[Cell] = set()
     reach = _Reach(label, sheet)
-    for chunk, fresh in _chunks(archive, name):
-        if _DTD.search(chunk):
+    for chunk in _chunks(archive, name):
+        if _has_dtd(chunk):
             raise Unreadable(_dtd_message(label), sheet=sheet)
-        if _FORMULA.search(chunk):
+        if _FORMULA.search(chunk) or (b":f" in chunk and _PREFIXED_FORMULA.search(chunk)):
             found = [_place(m[1]) for m in _FORMULA_CELL.finditer(chunk)]
             formulas.update(cell for cell in found if cell)
             located = located and None not in found
-        for match in _ERROR_CELL.finditer(chunk):
+        for match in _ERROR_CELL.finditer(chunk) if b't="e"' in chunk else ():
             cell, value = _place(match[1]), _VALUE.search(chunk, match.end(), match.end() + 4096)
             if cell is None:
                 located = False
@@ -216,7 +245,7 @@ def _scan_sheet(archive: zipfile.ZipFile, name: str, label: str, sheet: str) -> 
                 errors[cell] = value[1].decode("utf-8", "replace").strip()
             else:  # its value is in the next chunk, which starts a little before
                 pending.add(cell)
-        reach.take(chunk, fresh)
+        reach.take(chunk)
     located = located and not pending - errors.keys()
     return Sheet(sheet, frozenset(formulas), tuple(sorted(errors.items())), located)
 
