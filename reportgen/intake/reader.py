@@ -11,7 +11,17 @@ from pathlib import Path
 from .. import vocab
 from ..config import Config, Unit
 from ..files import year_files
-from ..models import ERROR, WARNING, FileStatus, InputFile, Intake, Problem, UnitInfo, UnitReturn
+from ..models import (
+    ERROR,
+    WARNING,
+    FileStatus,
+    InputFile,
+    Intake,
+    Problem,
+    RowWatch,
+    UnitInfo,
+    UnitReturn,
+)
 from . import cells, rows
 from .rows import Collector
 from .sheets import find_sheet, label_values, sheets_named
@@ -90,10 +100,11 @@ def _unit(
 
 
 def read_file(
-    name: str, data: bytes, year: int, config: Config
+    name: str, data: bytes, year: int, config: Config, watch: RowWatch | None = None
 ) -> tuple[UnitReturn | None, list[Problem]]:
-    """One workbook's return (None when the file is skipped) and every problem found in it."""
-    out = Collector(name, year=year, limits=dict(config.plan.limits))
+    """One workbook's return (None when the file is skipped) and every problem found in it;
+    `watch` is told how far the reading of a long sheet has come."""
+    out = Collector(name, year=year, limits=dict(config.plan.limits), watch=watch)
     try:
         grids = read_grids(data)
     except Unreadable as exc:
@@ -149,7 +160,9 @@ def read_file(
     return replace(ret, left_out=tuple(out.left_out)), out.problems
 
 
-def _outcome(path: Path, name: str, year: int, config: Config, strict: bool) -> FileOutcome:
+def _outcome(
+    path: Path, name: str, year: int, config: Config, strict: bool, watch: RowWatch | None
+) -> FileOutcome:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -158,7 +171,7 @@ def _outcome(path: Path, name: str, year: int, config: Config, strict: bool) -> 
         return FileOutcome(name, "", "", None, (problem,), None, 0.0)
     digest = hashlib.sha256(data).hexdigest()
     try:
-        ret, problems = read_file(name, data, year, config)
+        ret, problems = read_file(name, data, year, config, watch)
     except Exception as exc:  # one strange file must not stop the whole district's report
         if strict:
             raise
@@ -187,6 +200,7 @@ def read_year(
     config: Config,
     *,
     on_file: Callable[[int, int, str], None] | None = None,
+    on_rows: RowWatch | None = None,
     strict: bool = False,
 ) -> Intake:
     """Read every workbook in inputs/<year>/ into one Intake; never raises for bad input."""
@@ -197,7 +211,7 @@ def read_year(
         name = path.relative_to(folder).as_posix()
         if on_file:
             on_file(index, len(paths), name)
-        outcomes.append(_outcome(path, name, year, config, strict))
+        outcomes.append(_outcome(path, name, year, config, strict, on_rows))
     winners: dict[str, FileOutcome] = {}
     for outcome in outcomes:
         if outcome.ret and (
