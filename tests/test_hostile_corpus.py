@@ -220,6 +220,8 @@ def test_each_hostile_file_is_read_right_or_named(ran, case):
         assert VIETNAMESE & set(problem["message"].lower()), problem
         assert "Error" not in problem["message"], problem
     assert name in run.check.output and name in run.build.output
+    if case.says:
+        assert any(case.says in p["message"] for p in in_json), in_json
     located = [p for p in in_json if p["code"] in case.codes]
     if case.sheet:
         assert any(p["sheet"] == case.sheet for p in located), located

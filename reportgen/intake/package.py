@@ -197,6 +197,9 @@ class _Reach:
             self.last = numbers[-1]
         self.rows = max([self.rows, self.row_tags, self.last, *numbers[-1:]])
         self.column = _farthest_column(chunk, self.column)
+
+    def check(self) -> None:
+        """Refuse a sheet whose grid from A1 to its farthest cell would be too large."""
         if self.rows * max(self.column, 1) > MAX_CELLS or self.cells > MAX_CELLS:
             where = cell_ref(max(self.rows, 1), max(self.column, 1))
             raise Unreadable(
@@ -246,6 +249,7 @@ def _scan_sheet(archive: zipfile.ZipFile, name: str, label: str, sheet: str) -> 
             else:  # its value is in the next chunk, which starts a little before
                 pending.add(cell)
         reach.take(chunk)
+    reach.check()  # at the end: the message names the farthest cell, not a cell on the way
     located = located and not pending - errors.keys()
     return Sheet(sheet, frozenset(formulas), tuple(sorted(errors.items())), located)
 
@@ -275,3 +279,34 @@ def _with_notes(grid: Grid, sheet: Sheet) -> Grid:
         grid = replace(grid, rows=tuple(tuple(r) for r in rows))
     uncached = frozenset(cell for cell in sheet.formulas if grid.value(*cell) is None)
     return replace(grid, uncached=uncached)
+
+
+_RESAVE = (
+    "đề nghị đơn vị mở bằng Excel, chọn File › Save As, kiểu “Excel Workbook (*.xlsx)” rồi gửi lại"
+)
+_ZIP_KINDS = (  # a part only that kind of package has, and what to call it
+    ("xl/workbook.bin", "bảng tính Excel dạng nhị phân (.xlsb), công cụ chưa đọc được"),
+    ("content.xml", "bảng tính OpenDocument (.ods, của LibreOffice), công cụ chưa đọc được"),
+    ("word/document.xml", "văn bản Word (.docx), không phải bảng tính"),
+    ("ppt/presentation.xml", "bản trình chiếu PowerPoint (.pptx), không phải bảng tính"),
+)
+_TEXT_KINDS = (  # how a text file starts, and what to call it
+    (b"%pdf", "tệp PDF, không phải bảng tính"),
+    (b"<", "trang web (HTML/XML) đổi tên, không phải bảng tính Excel"),
+    (b"{", "tệp JSON, không phải bảng tính"),
+)
+
+
+def not_a_workbook(data: bytes, names: list[str] | None = None) -> str:
+    """What a file that is not an Excel workbook seems to be, and how to send a workbook; the
+    names are those of its parts when it is a zip."""
+    if names is not None:
+        kind = next(
+            (k for part, k in _ZIP_KINDS if part in names), "tệp nén .zip, không phải bảng tính"
+        )
+        return f"{kind} — {_RESAVE}"
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \r\n\t").lower()
+    kind = next((k for start, k in _TEXT_KINDS if head.startswith(start)), "")
+    if not kind and head and all(b >= 0x20 or b in b"\r\n\t" for b in head):
+        kind = "tệp văn bản (có thể là CSV), không phải bảng tính Excel"
+    return f"{kind or 'không phải bảng tính Excel (.xlsx hoặc .xls)'} — {_RESAVE}"

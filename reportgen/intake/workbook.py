@@ -98,12 +98,12 @@ def _reader_failed(exc: BaseException) -> bool:
 
 
 def _read_xlsx(data: bytes) -> list[Grid]:
-    from .package import inspect, noted  # it names problems with this module's Unreadable
+    from .package import inspect, not_a_workbook, noted  # they raise this module's Unreadable
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "xl/workbook.xml" not in archive.namelist():
-                raise Unreadable("không phải bảng tính Excel (.xlsx)")
+                raise Unreadable(not_a_workbook(data, archive.namelist()))
             _check_size(archive)
             sheets = inspect(archive)  # before any part is parsed
             if _STRICT in archive.read("xl/workbook.xml"):
@@ -264,4 +264,6 @@ def read_grids(data: bytes) -> list[Grid]:
         if _is_encrypted(data):
             raise Unreadable("tệp có đặt mật khẩu — cần gỡ mật khẩu rồi gửi lại", "file-encrypted")
         return _read_xls(data)
-    raise Unreadable("không phải bảng tính Excel (.xlsx hoặc .xls)")
+    from .package import not_a_workbook
+
+    raise Unreadable(not_a_workbook(data))

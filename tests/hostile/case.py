@@ -26,6 +26,7 @@ class Case:
     unit: bool = False
     ignored: bool = False
     needs: str = ""  # "soffice", "not-root": skipped without it
+    says: str = ""  # words one of its problems' messages must hold
 
 
 def file_case(

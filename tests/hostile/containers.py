@@ -201,44 +201,72 @@ def _many_sheets(slot: Slot) -> bytes:
 CASES: tuple[Case, ...] = (
     file_case("zero-bytes", "rong.xlsx", lambda s: b"", "file-empty"),
     file_case("nul-bytes", "toan-nul.xlsx", lambda s: b"\0" * 4096, "file-empty"),
-    file_case("csv-as-xlsx", "csv.xlsx", lambda s: "Mã đơn vị,Tên\nX,Y\n".encode(), UNREADABLE),
+    file_case(
+        "csv-as-xlsx", "csv.xlsx", lambda s: "Mã đơn vị,Tên\nX,Y\n".encode(), UNREADABLE, says="CSV"
+    ),
     file_case(
         "html-as-xlsx",
         "web.xlsx",
         lambda s: b"<html><table><tr><td>1</td></tr></table>",
         UNREADABLE,
+        says="trang web",
     ),
     file_case(
-        "pdf-as-xlsx", "in.xlsx", lambda s: b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj", UNREADABLE
+        "pdf-as-xlsx",
+        "in.xlsx",
+        lambda s: b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj",
+        UNREADABLE,
+        says="tệp PDF",
     ),
     file_case("png-as-xls", "anh.xls", lambda s: b"\x89PNG\r\n\x1a\n" + b"\0" * 64, UNREADABLE),
     file_case("text-file", "ghi chu.txt", lambda s: "Báo cáo gửi sau".encode(), UNREADABLE),
     file_case("truncated-zip", "cut.xlsx", _truncated, UNREADABLE),
     file_case("zip-header-only", "pk.xlsx", lambda s: b"PK\x03\x04" + b"\0" * 26, UNREADABLE),
-    file_case("docx-as-xlsx", "vanban.xlsx", lambda s: _office("docx"), UNREADABLE),
-    file_case("pptx-as-xlsx", "trinhchieu.xlsx", lambda s: _office("pptx"), UNREADABLE),
-    file_case("plain-zip", "nen.zip", lambda s: plain_zip([("a.txt", b"x")]), UNREADABLE),
+    file_case(
+        "docx-as-xlsx", "vanban.xlsx", lambda s: _office("docx"), UNREADABLE, says="văn bản Word"
+    ),
+    file_case(
+        "pptx-as-xlsx", "trinhchieu.xlsx", lambda s: _office("pptx"), UNREADABLE, says="PowerPoint"
+    ),
+    file_case(
+        "plain-zip",
+        "nen.zip",
+        lambda s: plain_zip([("a.txt", b"x")]),
+        UNREADABLE,
+        says="tệp nén .zip",
+    ),
     file_case("ole-not-excel", "word97.xls", _ole_not_excel, UNREADABLE),
     file_case(
         "ole-magic-only", "ole.xls", lambda s: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", UNREADABLE
     ),
-    file_case("password-protected", "mat khau.xlsx", _encrypted, "file-encrypted"),
-    file_case("xlsb", "nhi phan.xlsb", _xlsb, UNREADABLE),
-    file_case("ods", "libre.ods", _ods, UNREADABLE),
-    file_case("strict-open-xml", "strict.xlsx", _strict, UNREADABLE),
-    file_case("zip-bomb", "bom.xlsx", _bomb, UNREADABLE),
+    file_case("password-protected", "mat khau.xlsx", _encrypted, "file-encrypted", says="mật khẩu"),
+    file_case("xlsb", "nhi phan.xlsb", _xlsb, UNREADABLE, says="(.xlsb)"),
+    file_case("ods", "libre.ods", _ods, UNREADABLE, says="(.ods"),
+    file_case("strict-open-xml", "strict.xlsx", _strict, UNREADABLE, says="Strict Open XML"),
+    file_case("zip-bomb", "bom.xlsx", _bomb, UNREADABLE, says="quá lớn"),
     file_case(
         "billion-laughs-sheet",
         "cuoi.xlsx",
         lambda s: _dtd(SHEET_LIBRARIES_PART, LAUGHS),
         UNREADABLE,
+        says="DTD/ENTITY",
     ),
     file_case(
-        "external-entity-sheet", "xxe.xlsx", lambda s: _dtd(SHEET_LIBRARIES_PART, XXE), UNREADABLE
+        "external-entity-sheet",
+        "xxe.xlsx",
+        lambda s: _dtd(SHEET_LIBRARIES_PART, XXE),
+        UNREADABLE,
+        says="DTD/ENTITY",
     ),
-    file_case("dtd-in-shared-strings", "xxe2.xlsx", _shared_strings_dtd, UNREADABLE),
     file_case(
-        "dtd-in-workbook", "xxe3.xlsx", lambda s: _dtd("xl/workbook.xml", LAUGHS), UNREADABLE
+        "dtd-in-shared-strings", "xxe2.xlsx", _shared_strings_dtd, UNREADABLE, says="DTD/ENTITY"
+    ),
+    file_case(
+        "dtd-in-workbook",
+        "xxe3.xlsx",
+        lambda s: _dtd("xl/workbook.xml", LAUGHS),
+        UNREADABLE,
+        says="DTD/ENTITY",
     ),
     file_case("no-workbook-part", "thieu.xlsx", lambda s: _drop("xl/workbook.xml"), UNREADABLE),
     read_case(
@@ -253,11 +281,24 @@ CASES: tuple[Case, ...] = (
         "workbook-without-sheets", "khong sheet.xlsx", _no_workbook_sheets, UNREADABLE, "file-empty"
     ),
     file_case(
-        "zip-entry-encrypted", "zipmk.xlsx", _zip_flagged_encrypted, UNREADABLE, "file-encrypted"
+        "zip-entry-encrypted",
+        "zipmk.xlsx",
+        _zip_flagged_encrypted,
+        UNREADABLE,
+        "file-encrypted",
+        says="mật khẩu",
     ),
     file_case("zip-unknown-method", "aes.xlsx", _zip_unknown_method, UNREADABLE),
-    file_case("far-cell-XFD1048576", "xa.xlsx", _far_cell, UNREADABLE, sheet="Thư viện"),
-    file_case("duplicate-zip-part", "trung phan.xlsx", _duplicate_part, UNREADABLE),
+    file_case(
+        "far-cell-XFD1048576", "xa.xlsx", _far_cell, UNREADABLE, sheet="Thư viện", says="XFD1048576"
+    ),
+    file_case(
+        "duplicate-zip-part",
+        "trung phan.xlsx",
+        _duplicate_part,
+        UNREADABLE,
+        says="hai phần cùng tên",
+    ),
     read_case("xlsx-named-xls", "doi duoi.xls", lambda s: unit_bytes(s, 401), 401),
     read_case("xlsx-no-extension", "khong duoi", lambda s: unit_bytes(s, 402), 402),
     read_case("xlsm-macro-enabled", "macro.xlsm", _xlsm, 310),
