@@ -247,3 +247,41 @@ def test_a_year_folder_holding_only_hostile_files_is_said(workspace, run):
     built = run("build", "--year", YEAR, catch_exceptions=True)
     assert built.exit_code == 1 and "Traceback" not in built.output
     assert "Không có bảng tính hợp lệ nào của năm 2025" in built.output  # and says: run check
+
+
+BOMBS = ("zip-bomb", "far-cell-XFD1048576", "billion-laughs-sheet", "sixteen-thousand-columns")
+PEAK = """
+import resource, sys
+from reportgen.intake.workbook import Unreadable, read_grids
+data = open(sys.argv[1], "rb").read()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+try:
+    read_grids(data)
+except Unreadable:
+    pass
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+@pytest.mark.parametrize("case_id", BOMBS)
+def test_a_bomb_is_refused_or_read_in_bounded_memory(tmp_path, case_id):
+    import subprocess
+    import sys
+
+    (case,) = [c for c in CASES if c.id == case_id]
+    name = case.make(tmp_path, Slot(*FREE[0]))
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, str(tmp_path / name)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    before, after = (int(kb) for kb in done.stdout.split())  # kB on Linux
+    assert after - before < 100 * 1024, f"{(after - before) // 1024} MB more to read it"
+
+
+def test_an_external_entity_is_never_fetched(ran):
+    for run in ran:
+        assert "root:x:0:0" not in run.check.output + run.build.output
+        assert "root:x:0:0" not in json.dumps(run.figures, ensure_ascii=False)
