@@ -88,6 +88,8 @@ def _digests(folder: Path) -> dict[str, str]:
 def _skip_reason(case: Case) -> str:
     if case.needs == "not-root" and os.geteuid() == 0:
         return "root reads a file whatever its permissions"
+    if case.needs == "soffice" and shutil.which("soffice") is None:
+        return "LibreOffice (soffice) not installed to write an .xls"
     return ""
 
 

@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 from tests.hostile.case import Case, file_case, read_case
-from tests.hostile.parts import Slot, form, library, unit_bytes, workbook_bytes, write
+from tests.hostile.parts import Slot, as_xls, form, library, unit_bytes, workbook_bytes, write
 
 
 def _named(name: str, uses: int) -> Case:
@@ -53,6 +53,16 @@ def _twice(folder: Path, slot: Slot) -> str:
     return "lan 1.xlsx"
 
 
+def _xls_and_xlsx(folder: Path, slot: Slot) -> str:
+    write(folder / "ban dau.xlsx", workbook_bytes(form(slot, library(2))))
+    newer = form(slot, library(602))
+    newer["Thông tin"] = [
+        r if r[0] != "Ngày lập" else ("Ngày lập", "21/11/2025") for r in newer["Thông tin"]
+    ]
+    write(folder / "gui lai.xls", as_xls(workbook_bytes(newer)))
+    return "ban dau.xlsx"
+
+
 def _from_file_name(folder: Path, slot: Slot) -> str:
     name = f"{slot.code}.xlsx"
     write(folder / name, unit_bytes(None, 504))
@@ -90,6 +100,22 @@ CASES: tuple[Case, ...] = (
     Case("nested-subfolders", _nested, uses=502, unit=True),
     Case("unreadable-permissions", _unreadable, ("file-unreadable",), needs="not-root"),
     Case("same-unit-twice", _twice, ("duplicate-return",), uses=503, unit=True),
+    file_case(
+        "xls-named-xlsx",
+        "cu.xlsx",
+        lambda s: as_xls(unit_bytes(s, 601)),
+        uses=601,
+        unit=True,
+        needs="soffice",
+    ),
+    Case(
+        "same-unit-xlsx-and-xls",
+        _xls_and_xlsx,
+        ("duplicate-return",),
+        uses=602,
+        unit=True,
+        needs="soffice",
+    ),
     Case("unit-from-file-name", _from_file_name, ("unit-from-file-name",), uses=504, unit=True),
     file_case(
         "two-units-in-one-file",

@@ -137,3 +137,25 @@ def plain_zip(members: Sequence[tuple[str, bytes]]) -> bytes:
         for name, part in members:
             out.writestr(name, part)
     return buffer.getvalue()
+
+
+def as_xls(data: bytes) -> bytes:
+    """The .xlsx saved again as a legacy .xls by LibreOffice (the caller skips without it)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    soffice = shutil.which("soffice")
+    assert soffice is not None
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        (folder / "in.xlsx").write_bytes(data)
+        profile = (folder / "profile").as_uri()
+        subprocess.run(
+            [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xls"]
+            + ["--outdir", str(folder / "out"), str(folder / "in.xlsx")],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        return (folder / "out" / "in.xls").read_bytes()
