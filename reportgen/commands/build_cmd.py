@@ -15,6 +15,8 @@ from ..workspace import Workspace
 from .common import (
     echo_problems,
     file_progress,
+    long_sheet_option,
+    row_progress,
     say_waiting,
     translate_errors,
     workspace_options,
@@ -208,8 +210,9 @@ def with_draft_options(func: F) -> F:
 @year_option
 @workspace_options
 @with_draft_options
+@long_sheet_option
 @translate_errors
-def build(year: int, workspace: Workspace, pdf: bool, no_merge: bool) -> None:
+def build(year: int, workspace: Workspace, pdf: bool, no_merge: bool, long_sheet: int) -> None:
     """Lập báo cáo năm từ bảng tính của các đơn vị; mỗi lần có thay đổi là một dự thảo mới."""
     result = jobs.build(
         workspace,
@@ -218,6 +221,7 @@ def build(year: int, workspace: Workspace, pdf: bool, no_merge: bool) -> None:
         pdf=pdf,
         on_pdf=pdf_progress,
         on_file=file_progress(),
+        on_rows=row_progress(long_sheet),
         on_wait=say_waiting,
         merge=not no_merge,
     )

@@ -12,7 +12,17 @@ from pathlib import Path
 from .. import vocab
 from ..config import Config, Unit
 from ..files import year_files
-from ..models import ERROR, WARNING, FileStatus, InputFile, Intake, Problem, UnitInfo, UnitReturn
+from ..models import (
+    ERROR,
+    WARNING,
+    FileStatus,
+    InputFile,
+    Intake,
+    Problem,
+    RowWatch,
+    UnitInfo,
+    UnitReturn,
+)
 from . import cells, rows
 from .rows import Collector
 from .sheets import find_sheet, label_values, sheets_named
@@ -91,14 +101,15 @@ def _unit(
 
 
 def read_file(
-    name: str, data: bytes, year: int, config: Config
+    name: str, data: bytes, year: int, config: Config, watch: RowWatch | None = None
 ) -> tuple[UnitReturn | None, list[Problem]]:
-    """One workbook's return (None when the file is skipped) and every problem found in it."""
-    out = Collector(name, year=year, limits=dict(config.plan.limits))
+    """One workbook's return (None when the file is skipped) and every problem found in it;
+    `watch` is told how far the reading of a long sheet has come."""
+    out = Collector(name, year=year, limits=dict(config.plan.limits), watch=watch)
     try:
         grids = read_grids(data)
     except Unreadable as exc:
-        out.add(exc.code, ERROR, f"{exc} — tệp bị bỏ qua")
+        out.add(exc.code, ERROR, f"{exc} — tệp bị bỏ qua", exc.sheet)
         return None, out.problems
     if not any(any(not cells.is_blank(v) for v in row) for g in grids for row in g.rows):
         out.add("file-empty", ERROR, "bảng tính trống, không có dữ liệu — tệp bị bỏ qua")
@@ -150,7 +161,9 @@ def read_file(
     return replace(ret, left_out=tuple(out.left_out)), out.problems
 
 
-def _outcome(path: Path, name: str, year: int, config: Config, strict: bool) -> FileOutcome:
+def _outcome(
+    path: Path, name: str, year: int, config: Config, strict: bool, watch: RowWatch | None
+) -> FileOutcome:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -159,7 +172,7 @@ def _outcome(path: Path, name: str, year: int, config: Config, strict: bool) -> 
         return FileOutcome(name, "", "", None, (problem,), None, 0.0)
     digest = hashlib.sha256(data).hexdigest()
     try:
-        ret, problems = read_file(name, data, year, config)
+        ret, problems = read_file(name, data, year, config, watch)
     except Exception as exc:  # one strange file must not stop the whole district's report
         if strict:
             raise
@@ -179,7 +192,7 @@ _BATCHES_PER_PROCESS = 4  # smaller batches: the screen tells progress more ofte
 def _read_batch(
     named: list[tuple[Path, str]], year: int, config: Config, strict: bool
 ) -> list[FileOutcome]:
-    return [_outcome(path, name, year, config, strict) for path, name in named]
+    return [_outcome(path, name, year, config, strict, None) for path, name in named]
 
 
 def _outcomes(
@@ -188,12 +201,14 @@ def _outcomes(
     config: Config,
     strict: bool,
     on_file: Callable[[int, int, str], None] | None,
+    on_rows: RowWatch | None,
 ) -> Iterator[FileOutcome]:
     """Each file's outcome in order, read here or, for many files, by several processes; the
-    screen is told of each file before it is read here, or as its batch comes back."""
+    screen is told of each file before it is read here, or as its batch comes back (and of the
+    rows of a long sheet read here)."""
     cores = os.cpu_count() or 1
     if len(named) < PARALLEL_FROM or cores < 2:
-        yield from _here(named, 0, year, config, strict, on_file)
+        yield from _here(named, 0, year, config, strict, on_file, on_rows)
         return
     import multiprocessing
     import sys
@@ -218,7 +233,7 @@ def _outcomes(
                         on_file(done, len(named), outcome.name)
                     yield outcome
     except (BrokenProcessPool, OSError):  # no process could start here: the rest read here
-        yield from _here(named, done, year, config, strict, on_file)
+        yield from _here(named, done, year, config, strict, on_file, on_rows)
 
 
 def _here(
@@ -228,12 +243,13 @@ def _here(
     config: Config,
     strict: bool,
     on_file: Callable[[int, int, str], None] | None,
+    on_rows: RowWatch | None,
 ) -> Iterator[FileOutcome]:
     """The outcomes of the files after the first `done`, read one by one in this process."""
     for index, (path, name) in enumerate(named[done:], start=done + 1):
         if on_file:
             on_file(index, len(named), name)
-        yield _outcome(path, name, year, config, strict)
+        yield _outcome(path, name, year, config, strict, on_rows)
 
 
 def _why(used: FileOutcome, other: FileOutcome) -> str:
@@ -254,13 +270,14 @@ def read_year(
     config: Config,
     *,
     on_file: Callable[[int, int, str], None] | None = None,
+    on_rows: RowWatch | None = None,
     strict: bool = False,
 ) -> Intake:
     """Read every workbook in inputs/<year>/ into one Intake; never raises for bad input."""
     # `strict` lets unexpected exceptions (programming errors) through, for tests.
     paths, refused = year_files(folder)
     named = [(path, path.relative_to(folder).as_posix()) for path in paths]
-    outcomes = list(_outcomes(named, year, config, strict, on_file))
+    outcomes = list(_outcomes(named, year, config, strict, on_file, on_rows))
     winners: dict[str, FileOutcome] = {}
     for outcome in outcomes:
         if outcome.ret and (

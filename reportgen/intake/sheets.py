@@ -141,9 +141,18 @@ class Table:
             yield number, {f: self.grid.value(number, c) for f, c in self.columns.items()}
 
 
+_TOTAL_FIRST_WORDS = frozenset(key.split()[0] for key in _TOTAL_KEYS)
+
+
 def _is_total(row: tuple[object, ...]) -> bool:
     for value in row[:4]:
         if isinstance(value, str) and value.strip():
+            # The first word first: it repeats from row to row ("Thư viện thôn 1", "... 2"),
+            # so its readings are cached, and only a "Tổng ..." or "Cộng ..." row reads on.
+            word = value.split()[0]  # its every legacy reading: alone, "Tæng" also reads as VNI
+            firsts = {fold(r).partition(" ")[0] for r in (*readings(word), *legacy_readings(word))}
+            if not firsts & _TOTAL_FIRST_WORDS:
+                return False
             keys = [fold(r) for r in readings(value)]
             return any(k in _TOTAL_KEYS or k.startswith("tong cong") for k in keys)
     return False
