@@ -9,9 +9,17 @@ from .config import Config
 from .models import ERROR, UNIT_COUNTS, Figures
 
 
+def lists_details(figures: Figures, config: Config) -> bool:
+    """True when the report's appendix lists every school, activity, payment and opinion; past
+    `detail_units_max` units it gives each unit's line, the rest is in the tables workbook."""
+    most = config.profile.detail_units_max
+    return not figures.rolled_up and (most == 0 or len(figures.per_unit) <= most)
+
+
 def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
     """The appendix tables' rows, every number already written the Vietnamese way."""
     n = fmt.integer
+    listed = lists_details(figures, config)
     units = [
         {"stt": str(i + 1), "name": u.name or config.unit_name(u.unit)}
         | {f: n(getattr(u, f)) for f in UNIT_COUNTS}
@@ -19,6 +27,7 @@ def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
     ]
     unit_total = {f: n(sum(getattr(u, f) for u in figures.per_unit)) for f in UNIT_COUNTS}
     schools = [lib for lib in figures.libraries if lib.kind == vocab.LIB_SCHOOL]
+    # Past the limit the rows are not made at all: a province's would fill a thousand pages.
     school_rows = [
         {
             "stt": str(i + 1),
@@ -29,7 +38,7 @@ def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
             "books": "" if lib.books is None else n(lib.books),
             "note": lib.note,
         }
-        for i, lib in enumerate(schools)
+        for i, lib in enumerate(schools if listed else ())
     ]
     books = [lib.books for lib in schools if lib.books is not None]
     school_total = {
@@ -48,7 +57,7 @@ def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
             "held_on": fmt.short_date(a.held_on) if a.held_on else "",
             "participants": n(a.participants),
         }
-        for i, a in enumerate(figures.activities)
+        for i, a in enumerate(figures.activities if listed else ())
     ]
     funding = [
         {
@@ -58,7 +67,7 @@ def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
             "source": f.source_of_funds,
             "amount": n(f.amount),
         }
-        for i, f in enumerate(figures.funding)
+        for i, f in enumerate(figures.funding if listed else ())
     ]
     problems = [
         {
@@ -77,17 +86,16 @@ def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
             "field": labels.get(field, field),
             "text": text,
         }
-        for i, (unit, field, text) in enumerate(figures.assessments)
+        for i, (unit, field, text) in enumerate(figures.assessments if listed else ())
     ]
     return {
         # A roll-up has no rows of its own (schools, activities, payments, opinions): its
         # appendix is the localities' lines, their ranking and the files left out.
-        "rows_listed": not figures.rolled_up,
+        "rows_listed": listed,
+        "detail_note": "" if listed or figures.rolled_up else _detail_note(figures, config),
         "unit_head": "Địa phương" if figures.rolled_up else "Đơn vị",
         "unit_word": "địa phương" if figures.rolled_up else "đơn vị",
-        "n": {"ranking": "3", "problems": "4"}
-        if figures.rolled_up
-        else {"problems": "6", "opinions": "7"},
+        "n": table_numbers(figures, config),
         "ranking": [],
         "opinions": opinions,
         "unit_rows": units,
@@ -102,3 +110,31 @@ def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
         "funding_total": n(figures.state_funding + figures.social_funding),
         "problems": problems,
     }
+
+
+def table_numbers(figures: Figures, config: Config) -> dict[str, str]:
+    """The numbers of the appendix tables that follow Biểu 2, as the report prints them."""
+    if figures.rolled_up:
+        return {"ranking": "3", "problems": "4"}
+    if lists_details(figures, config):
+        return {"problems": "6", "opinions": "7"}
+    return {"problems": "3"}
+
+
+def _detail_note(figures: Figures, config: Config) -> str:
+    """Where the rows the appendix leaves out are: the tables workbook beside the report."""
+    n = fmt.integer
+    counts = (
+        (sum(lib.kind == vocab.LIB_SCHOOL for lib in figures.libraries), "thư viện cơ sở giáo dục"),
+        (len(figures.activities), "hoạt động"),
+        (len(figures.funding), "khoản kinh phí"),
+        (len(figures.assessments), "ý kiến (nguyên văn)"),
+    )
+    rows = [f"{n(count)} {what}" for count, what in counts if count]
+    listed = ", ".join(rows[:-1]) + " và " + rows[-1] if len(rows) > 1 else "".join(rows)
+    return config.say(
+        "details_in_workbook",
+        units=n(len(figures.per_unit)),
+        most=n(config.profile.detail_units_max),
+        rows=listed or "các dòng số liệu",
+    )

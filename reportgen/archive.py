@@ -122,9 +122,8 @@ def _read(path: Path, what: str) -> bytes:
 
 def _draft_members(entry: ManifestEntry, out_dir: Path) -> tuple[dict[str, bytes], list[str]]:
     """The draft's own files, and remarks about them."""
-    members = {
-        name: _read(out_dir / name, "tệp") for name in (entry.docx, entry.json, entry.problems)
-    }
+    names = (entry.docx, entry.json, entry.problems) + ((entry.tables,) if entry.tables else ())
+    members = {name: _read(out_dir / name, "tệp") for name in names}
     notes = []
     if sha256_bytes(members[entry.docx]) != entry.docx_sha256:
         notes.append(f"Tệp {entry.docx} đã được sửa sau khi lập; bản lưu trữ giữ bản đã sửa.")

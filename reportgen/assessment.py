@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from . import fmt, vocab
+from .appendix import lists_details, table_numbers
 from .config import Config, Theme
 from .intake.vntext import fold
 from .models import ERROR, Figures, IndicatorResult, UnitFigures
@@ -68,12 +69,13 @@ def by_theme(
     config: Config,
     unit_names: Mapping[str, str],
     limit: int = 0,
+    in_appendix: bool = True,
 ) -> list[str]:
     """One line per point the units raised (units as examples), most-raised first.
 
     A point is a theme (in the themes' order) or a text that fits none (the same words merged).
-    With a `limit`, the points past it are counted in a line pointing to Biểu 7, where every
-    unit's words stand verbatim.
+    With a `limit`, the points past it are counted in a line pointing to where every unit's
+    words stand verbatim: Biểu 7, or the tables workbook when the appendix does not list them.
     """
     points: list[tuple[list[str], str]] = []  # (units that raised it, its sentence)
     placed: set[int] = set()
@@ -99,7 +101,8 @@ def by_theme(
         for units, text in shown
     ]
     if len(shown) < len(points):
-        lines.append(config.say("points_in_appendix", count=len(points) - len(shown)))
+        where = "points_in_appendix" if in_appendix else "points_in_workbook"
+        lines.append(config.say(where, count=len(points) - len(shown)))
     return lines
 
 
@@ -178,7 +181,14 @@ def strengths(figures: Figures, config: Config) -> list[str]:
     """III.1: targets met, leading units, and the units' highlights by theme."""
     said = opinions(figures, "highlights")
     lines = _met_summary(figures, config.say) + _leaders(figures, config)
-    return lines + by_theme(said, "highlights", config, config.unit_names, _limit(config))
+    return lines + by_theme(
+        said,
+        "highlights",
+        config,
+        config.unit_names,
+        _limit(config),
+        lists_details(figures, config),
+    )
 
 
 def _gap_text(result: IndicatorResult, say: Phrases) -> str:
@@ -256,15 +266,28 @@ def shortcomings(figures: Figures, config: Config) -> list[str]:
     errors = sum(p.severity == ERROR for p in figures.problems)
     if errors:
         key = "data_errors_rollup" if figures.rolled_up else "data_errors"
-        lines.append(config.say(key, errors=fmt.integer(errors)))
+        table = table_numbers(figures, config)["problems"]
+        lines.append(config.say(key, errors=fmt.integer(errors), table=table))
     said = opinions(figures, "shortcomings")
-    return lines + by_theme(said, "shortcomings", config, config.unit_names, _limit(config))
+    return lines + by_theme(
+        said,
+        "shortcomings",
+        config,
+        config.unit_names,
+        _limit(config),
+        lists_details(figures, config),
+    )
 
 
 def causes(figures: Figures, config: Config) -> list[str]:
     """III.3: the causes units gave, by theme."""
     return by_theme(
-        opinions(figures, "causes"), "causes", config, config.unit_names, _limit(config)
+        opinions(figures, "causes"),
+        "causes",
+        config,
+        config.unit_names,
+        _limit(config),
+        lists_details(figures, config),
     )
 
 
@@ -289,13 +312,17 @@ def directions(figures: Figures, config: Config) -> list[str]:
             if (task := next_year_task(r, figures.year, config.say))
         ]
     said = opinions(figures, "next_year")
-    return tasks + by_theme(said, "next_year", config, config.unit_names, _limit(config))
+    return tasks + by_theme(
+        said, "next_year", config, config.unit_names, _limit(config), lists_details(figures, config)
+    )
 
 
 def proposals(figures: Figures, config: Config, body: str) -> list[str]:
     """V: the units' proposals by theme, put to the recipient by the issuing `body`."""
     said = opinions(figures, "proposals")
-    lines = by_theme(said, "proposals", config, config.unit_names, _limit(config))
+    lines = by_theme(
+        said, "proposals", config, config.unit_names, _limit(config), lists_details(figures, config)
+    )
     if not lines:
         return []
     lead = config.say("proposals_lead", body=body, recipient=config.profile.recipient)

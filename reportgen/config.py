@@ -57,6 +57,9 @@ class Profile:
     scope: str  # how the report names all it covers: "Toàn huyện", "Toàn xã", "Toàn tỉnh"
     charts: bool = True  # draw the charts (Biểu đồ) into the report
     points_per_section: int = 4  # units' points stated in each of sections III-V (0: all)
+    # Above this many reporting units the appendix gives each unit's line, not every school,
+    # activity, payment and opinion: those go to the tables workbook beside the report (0: all).
+    detail_units_max: int = 60
     # Who the locality is, for the province's roll-up: a code that starts every file name (so
     # many localities' files can share a folder), its level (vocab.LEVELS) and its province.
     locality_code: str = ""
@@ -233,6 +236,7 @@ def _load_profile(path: Path) -> Profile:
         scope=_scope(t, t.text("issuing_body_name")),
         charts=flag(t, "charts", default=True),
         points_per_section=_points(t),
+        detail_units_max=_count(t, "detail_units_max", 60, "0: luôn liệt kê chi tiết"),
         locality_code=_locality_code(t),
         level=_level(t),
         province=t.text("province", required=False),
@@ -254,10 +258,15 @@ def _level(table: Table) -> str:
 
 
 def _points(table: Table) -> int:
-    points = table.integer("points_per_section", default=4)
-    if points < 0:
-        raise table.fail("points_per_section", "một số từ 0 trở lên (0: nêu hết)")
-    return points
+    return _count(table, "points_per_section", 4, "0: nêu hết")
+
+
+def _count(table: Table, key: str, default: int, zero: str) -> int:
+    """A whole number from 0 up, where 0 has the meaning `zero` says."""
+    value = table.integer(key, default=default)
+    if value < 0:
+        raise table.fail(key, f"một số từ 0 trở lên ({zero})")
+    return value
 
 
 def _load_units(path: Path) -> tuple[tuple[Unit, ...], tuple[tuple[str, str], ...]]:

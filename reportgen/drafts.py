@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -42,6 +42,7 @@ class DraftFiles:
     docx: Path
     json: Path
     problems: Path
+    tables: Path | None = None  # the tables workbook, beside a report too large to list rows
 
 
 PRISTINE_DIR = ".ban-goc"  # each draft as generated, before any edit: the next merge's base
@@ -271,6 +272,7 @@ def publish_draft(
     figures: dict[str, Any],
     problems_xlsx: bytes,
     inputs: Sequence[InputFile],
+    tables_xlsx: bytes | None = None,
     config_digest: str,
     template_digest: str,
     tool_version: str,
@@ -301,11 +303,14 @@ def publish_draft(
                 out_dir / latest.docx,
                 out_dir / latest.json,
                 out_dir / latest.problems,
+                out_dir / latest.tables if latest.tables else None,
             )
             return PublishResult(files, False, (), notes=held.notes)
         registered = max((e.number for e in entries), default=0)
         on_disk = max(_numbers_on_disk(out_dir, year).values(), default=0)
         files = draft_files(out_dir, year, max(registered, on_disk) + 1, prefix)
+        if tables_xlsx is not None:
+            files = replace(files, tables=files.docx.with_name(f"{files.docx.stem}_phu-luc.xlsx"))
         changes = _changes_since(out_dir, latest, figures) + _earlier_changes(latest, earlier)
         written, carry = _carry(out_dir, latest, docx, merge)
         entry = ManifestEntry(
@@ -325,8 +330,12 @@ def publish_draft(
             problem_count=len(figures.get("problems", ())),
             changes=changes,
             earlier_inputs=earlier,
+            tables=files.tables.name if files.tables else "",
+            tables_sha256=sha256_bytes(tables_xlsx) if tables_xlsx is not None else "",
         )
-        contents = ((files.docx, written), (files.json, json_data), (files.problems, problems_xlsx))
+        contents = [(files.docx, written), (files.json, json_data), (files.problems, problems_xlsx)]
+        if files.tables is not None and tables_xlsx is not None:
+            contents.append((files.tables, tables_xlsx))
         _write_draft(out_dir, year, contents, entries, entry)
         _keep_pristine(out_dir, files.docx.name, docx)
         final = current_final(entries)

@@ -53,8 +53,8 @@ def _refusal(folder: Path, name: str) -> str:
             "tạo trên Windows) nên tệp không được đọc — hãy đổi tên tệp (ví dụ theo tên đơn vị) "
             "rồi chạy lại"
         )
-    path = folder / name
-    if any(p.is_symlink() for p in (path, *path.parents) if folder in p.parents):
+    parts = name.split("/")  # the file and each folder between it and the year folder
+    if any(folder.joinpath(*parts[:depth]).is_symlink() for depth in range(1, len(parts) + 1)):
         return (
             "là liên kết (symlink) tới tệp khác nên không được đọc — công cụ chỉ đọc và lưu trữ "
             "tệp thật nằm trong thư mục; hãy chép chính tệp bảng tính vào đây"

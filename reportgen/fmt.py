@@ -133,6 +133,9 @@ def verdict(met: bool | None, status: Status | str) -> str:
 # invisible format characters (right-to-left override, zero-width space, soft hyphen…) that
 # would silently reorder or hide text in the official report.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# What a spreadsheet would run as a formula at the start of a cell: a text the tool writes that
+# starts so carries Excel's quote prefix (text, and still text once the cell is edited).
+FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def printable(text: str) -> str:

@@ -21,7 +21,16 @@ from .config import Config, load_config
 from .drafts import CarryOver, DraftFiles, drafts_to_compare, figures_of, unregistered_files
 from .errors import ReportgenError
 from .manifest import ManifestEntry, current_final, final_chain, list_drafts
-from .models import ERROR, EarlierInput, Figures, InputFile, Intake, Problem
+from .models import (
+    ERROR,
+    LONG_SHEET_ROWS,
+    EarlierInput,
+    Figures,
+    InputFile,
+    Intake,
+    Problem,
+    RowWatch,
+)
 from .reproduce import read_years, year_figures
 from .starter import PROFILES, Started
 from .verify import VerifyResult
@@ -41,6 +50,8 @@ __all__ = [
     "PdfOutcome",
     "PdfProgress",
     "Progress",
+    "LONG_SHEET_ROWS",
+    "RowWatch",
     "UnitStatus",
     "VerifyResult",
     "archive",
@@ -190,6 +201,7 @@ def build(
     pdf: bool = False,
     on_pdf: PdfProgress | None = None,
     on_file: Progress | None = None,
+    on_rows: RowWatch | None = None,
     lock_wait: float | None = None,
     on_wait: Callable[[str], None] | None = None,
     merge: bool = True,
@@ -202,7 +214,7 @@ def build(
     config = load_config(workspace)
     folder = _require_inputs(workspace, year)
     template = _require_template(workspace)
-    made = year_figures(workspace, year, config, on_file)
+    made = year_figures(workspace, year, config, on_file, on_rows)
     intake, figures = made.intake, made.figures
     if not intake.returns:
         raise ReportgenError(
@@ -250,11 +262,17 @@ def _publish(
 ) -> BuildResult:
     """A new draft (unless nothing changed) of a report, its figures and its problem list; the
     screen shows the `shown` problems."""
+    from .appendix import lists_details
     from .drafts import publish_draft
     from .files import file_digest
     from .problem_sheet import problems_workbook
 
     year = figures.year
+    tables = None
+    if not figures.rolled_up and not lists_details(figures, config):
+        from .tables_book import tables_workbook
+
+        tables = tables_workbook(figures, config)
     published = publish_draft(
         workspace.year_outputs(year),
         year,
@@ -263,6 +281,7 @@ def _publish(
         problems_xlsx=problems_workbook(
             problem_list, config.unit_names, year, config.plan.deadline
         ),
+        tables_xlsx=tables,
         inputs=inputs,
         earlier_inputs=earlier_inputs,
         config_digest=config.digest,
@@ -346,13 +365,19 @@ def rollup(
     )
 
 
-def check(workspace: Workspace, year: int, *, on_file: Progress | None = None) -> CheckResult:
+def check(
+    workspace: Workspace,
+    year: int,
+    *,
+    on_file: Progress | None = None,
+    on_rows: RowWatch | None = None,
+) -> CheckResult:
     """Read a year's workbooks without building; write the problem list to send back."""
     from .problem_sheet import problems_workbook, save_problem_list
 
     config = load_config(workspace)
     folder = _require_inputs(workspace, year)
-    intake, _ = read_years(workspace, year, config, on_file)  # with year-on-year warnings
+    intake, _ = read_years(workspace, year, config, on_file, on_rows)  # year-on-year warnings
     statuses = tuple(completeness(intake, config))
     problems = _in_unit_order(intake.problems, config)
     to_send = [*problems, *missing_unit_problems(statuses, year, config.plan.deadline)]

@@ -39,6 +39,9 @@ class ManifestEntry:
     replaced_by: int | None = None  # a final version no longer: the draft archived after it
     # Earlier years' files the figures came from; empty in manifests written before they were kept
     earlier_inputs: tuple[EarlierInput, ...] = ()
+    # The tables workbook of a report too large to list every row; "" when there is none
+    tables: str = ""
+    tables_sha256: str = ""
 
     def as_json(self) -> dict[str, Any]:
         """The entry as the manifest stores it, keys in a fixed order."""
@@ -60,6 +63,8 @@ class ManifestEntry:
             "problems": self.problems,
             "problems_sha256": self.problems_sha256,
             "problem_count": self.problem_count,
+            "tables": self.tables,
+            "tables_sha256": self.tables_sha256,
             "changes": list(self.changes),
             "final": self.final,
             "replaces": self.replaces,
@@ -91,6 +96,8 @@ class ManifestEntry:
             problems=str(data["problems"]),
             problems_sha256=str(data["problems_sha256"]),
             problem_count=int(data["problem_count"]),
+            tables=str(data.get("tables", "")),
+            tables_sha256=str(data.get("tables_sha256", "")),
             changes=tuple(str(line) for line in data["changes"]),
             final=bool(data.get("final", False)),
             replaces=_number_or_none(data.get("replaces")),

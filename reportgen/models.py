@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import Enum
@@ -112,6 +112,18 @@ class Source:
 
     def __str__(self) -> str:
         return f"{self.file} › {self.sheet} › dòng {self.row}"
+
+
+LONG_SHEET_ROWS = 20_000  # a sheet this long is read with its progress shown
+
+
+@dataclass(frozen=True)
+class RowWatch:
+    """Who is told how far the reading of a long sheet has come, and from how many rows a
+    sheet is long: `report(file, sheet, rows read, rows in all)`, a few times a sheet."""
+
+    report: Callable[[str, str, int, int], None]
+    long_sheet: int = LONG_SHEET_ROWS
 
 
 @dataclass(frozen=True)

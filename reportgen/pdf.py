@@ -18,6 +18,9 @@ from .office import Converter
 
 TIMEOUT_SECONDS = 120
 TICK_SECONDS = 5.0
+# LibreOffice lays out about 4 pages a second and a page of the report's tables holds about
+# 20 kB of document XML (1.118 pages took 269 s): a second more for every 40 kB, twice that.
+XML_BYTES_PER_SECOND = 40_000
 
 # (program name, seconds so far, finished): called at the start, every tick, and at the end.
 Progress = Callable[[str, float, bool], None]
@@ -100,6 +103,18 @@ def _command(converter: Converter, docx: Path, work: Path) -> list[str]:
     ]
 
 
+def time_allowed(docx: Path) -> float:
+    """Seconds the office program may take: two minutes, more for a longer document."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(docx) as package:
+            size = package.getinfo("word/document.xml").file_size
+    except (OSError, KeyError, zipfile.BadZipFile):
+        size = 0  # not readable here: the program will say what is wrong with it
+    return TIMEOUT_SECONDS + size / XML_BYTES_PER_SECOND
+
+
 def convert_to_pdf(
     docx: Path,
     converter: Converter,
@@ -108,7 +123,7 @@ def convert_to_pdf(
     on_progress: Progress | None = None,
 ) -> Pdf:
     """`<stem>.pdf` beside the .docx, made by `converter`; an existing one is kept."""
-    timeout = TIMEOUT_SECONDS if timeout is None else timeout
+    timeout = time_allowed(docx) if timeout is None else timeout
     target = docx.with_suffix(".pdf")
     if target.exists():  # made by an earlier run: kept as it is, never overwritten
         return Pdf(target, created=False)

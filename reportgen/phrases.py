@@ -169,8 +169,8 @@ DEFAULTS: dict[str, str] = {
     "missing_units": "Còn {count} đơn vị chưa gửi báo cáo: {units}.",
     "data_errors": (
         "Báo cáo của các đơn vị có {errors} lỗi số liệu (ô ghi sai, thiếu hoặc tệp không đọc "
-        "được); phần số liệu có lỗi phải để ngoài số liệu tổng hợp (chi tiết tại Biểu 6 của Phụ "
-        "lục)."
+        "được); phần số liệu có lỗi phải để ngoài số liệu tổng hợp (chi tiết tại Biểu {table} "
+        "của Phụ lục)."
     ),
     "data_errors_rollup": (
         "Có {errors} tệp số liệu không đưa vào tổng hợp (không đúng lược đồ, khác năm, khác Kế "
@@ -179,6 +179,16 @@ DEFAULTS: dict[str, str] = {
     "theme_line": "- {text} ({units}).",
     "points_in_appendix": (
         "- Các ý kiến khác của đơn vị ({count} ý) được tổng hợp nguyên văn tại Biểu 7 kèm theo."
+    ),
+    "points_in_workbook": (
+        "- Các ý kiến khác của đơn vị ({count} ý) được tổng hợp nguyên văn tại bảng tính phụ lục "
+        "kèm theo báo cáo."
+    ),
+    # Phụ lục của báo cáo có nhiều đơn vị (quá detail_units_max trong profile.toml).
+    "details_in_workbook": (
+        "Báo cáo tổng hợp số liệu của {units} đơn vị (trên {most} đơn vị), nên Phụ lục chỉ nêu "
+        "số liệu của từng đơn vị. Danh sách chi tiết {rows} của các đơn vị được lập tại bảng "
+        "tính phụ lục kèm theo báo cáo này (tệp có tên kết thúc bằng “_phu-luc.xlsx”)."
     ),
     "proposals_lead": (
         "Trên cơ sở đề xuất của các đơn vị, {body} kiến nghị {recipient} quan tâm, hướng dẫn, hỗ "

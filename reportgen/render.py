@@ -34,8 +34,19 @@ def clean(value: Any) -> Any:
     return value
 
 
-def _environment() -> Environment:
-    return Environment(autoescape=True)
+class _Environment(Environment):
+    """Jinja's environment, compiling a part's XML from the tree parsed when it was checked."""
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True)
+        self.trees: dict[str, Any] = {}  # a part's source -> its parsed template
+
+    def from_string(self, source: Any, *args: Any, **kwargs: Any) -> Any:
+        return super().from_string(self.trees.get(source, source), *args, **kwargs)
+
+
+def _environment() -> _Environment:
+    return _Environment()
 
 
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -44,7 +55,41 @@ _TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
 
 
 class _Template(DocxTemplate):  # type: ignore[misc]
-    """docxtpl's template, moving the rendered body into the document in linear time."""
+    """docxtpl's template, patched and parsed once, its body moved in in linear time."""
+
+    def __init__(self, template_file: str) -> None:
+        super().__init__(template_file)
+        self.patched: dict[str, str] = {}
+
+    def patch_xml(self, src_xml: str) -> str:
+        # docxtpl cleans Word's runs out of the tags with regular expressions over the whole
+        # part, once for the template check and again for the render: the second is a lookup.
+        if src_xml not in self.patched:
+            self.patched[src_xml] = super().patch_xml(src_xml)
+        return self.patched[src_xml]
+
+    def get_undeclared_template_variables(
+        self, jinja_env: Any = None, context: Any = None
+    ) -> set[str]:
+        # docxtpl's own opens the package a second time and parses the parts joined; this
+        # parses each part as the render will (same source, docxtpl.render_xml_part's line
+        # breaks) and keeps the trees in the environment, so the render compiles them unparsed.
+        from jinja2 import meta
+
+        env = jinja_env if jinja_env is not None else _environment()
+        sources = [self.get_xml()] + [
+            self.get_part_xml(part)
+            for uri in (self.HEADER_URI, self.FOOTER_URI)
+            for _key, part in self.get_headers_footers(uri)
+        ]
+        names: set[str] = set()
+        for source in sources:
+            xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", self.patch_xml(source))
+            tree = env.parse(xml)
+            if isinstance(env, _Environment):
+                env.trees[xml] = tree
+            names |= meta.find_undeclared_variables(tree)
+        return names - set(context or ())
 
     def map_tree(self, tree: Any) -> None:
         # docxtpl marks every text that held a tag xml:space="preserve", and lxml's replace()
@@ -115,12 +160,14 @@ def _bad_tag(doc: DocxTemplate) -> str:
     return ""
 
 
-def check_template(template: Path, context: dict[str, Any]) -> DocxTemplate:
+def check_template(
+    template: Path, context: dict[str, Any], env: Environment | None = None
+) -> DocxTemplate:
     """Open the template and fail with a Vietnamese message if a tag is broken or unknown."""
     doc = _open(template)
     name = template.as_posix()
     try:
-        unknown = doc.get_undeclared_template_variables(_environment(), context)
+        unknown = doc.get_undeclared_template_variables(env or _environment(), context)
     except TemplateSyntaxError as exc:
         bad = _bad_tag(doc)
         where = f" ở “{bad[:200]}”" if bad else ""
@@ -166,12 +213,13 @@ def _stable_zip(data: bytes, template: Path) -> bytes:
 def render_report(context: dict[str, Any], template: Path) -> bytes:
     """The report .docx filled from `context`, byte-identical for the same inputs."""
     context = clean(context)
-    doc = check_template(template, context)
+    env = _environment()
+    doc = check_template(template, context, env)
     charts = [*context.get("charts", ()), *context.get("period_charts", ())]
     for chart in charts:  # PNG bytes become pictures of this document
         chart["image"] = InlineImage(doc, io.BytesIO(chart.pop("png")), width=Mm(CHART_WIDTH_MM))
     try:
-        doc.render(context, _environment(), autoescape=True)
+        doc.render(context, env, autoescape=True)
     except (TemplateError, TypeError, ValueError, AttributeError) as exc:
         raise ReportgenError(
             f"Không điền được mẫu báo cáo {template.as_posix()}: {exc}. "

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from .config import Config
 from .evaluate import evaluate, library_uses, period_summary
-from .models import EarlierInput, Figures, Intake, YearUses
+from .models import EarlierInput, Figures, Intake, RowWatch, YearUses
 from .workspace import Workspace
 
 Progress = Callable[[int, int, str], None]  # (file number from 1, file count, file name)
@@ -23,13 +23,17 @@ class YearFigures:
 
 
 def read_years(
-    workspace: Workspace, year: int, config: Config, on_file: Progress | None
+    workspace: Workspace,
+    year: int,
+    config: Config,
+    on_file: Progress | None,
+    on_rows: RowWatch | None = None,
 ) -> tuple[Intake, dict[int, Intake]]:
     """A year's returns with year-on-year warnings, and the returns of every earlier year."""
     from .consistency import year_on_year_warnings
     from .intake import read_year
 
-    intake = read_year(workspace.year_inputs(year), year, config, on_file=on_file)
+    intake = read_year(workspace.year_inputs(year), year, config, on_file=on_file, on_rows=on_rows)
     earlier: dict[int, Intake] = {}
     for past_year in workspace.earlier_years(year):
         past = read_year(workspace.year_inputs(past_year), past_year, config)
@@ -60,10 +64,14 @@ def earlier_inputs_used(earlier: dict[int, Intake], year: int) -> tuple[EarlierI
 
 
 def year_figures(
-    workspace: Workspace, year: int, config: Config, on_file: Progress | None = None
+    workspace: Workspace,
+    year: int,
+    config: Config,
+    on_file: Progress | None = None,
+    on_rows: RowWatch | None = None,
 ) -> YearFigures:
     """A year's returns and figures; in a review year, with every year of the period so far."""
-    intake, earlier = read_years(workspace, year, config, on_file)
+    intake, earlier = read_years(workspace, year, config, on_file, on_rows)
     figures = evaluate(intake, config, year_history(earlier, config, year))
     used = earlier_inputs_used(earlier, year)
     if not config.plan.is_review(year):

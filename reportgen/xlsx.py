@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from .files import stable_zip
+from .fmt import FORMULA_STARTS
 
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -36,6 +37,8 @@ def _as_text(workbook: Workbook) -> None:
             for cell in row:
                 if cell.data_type == "f":
                     cell.data_type = "s"
+                if cell.data_type == "s" and str(cell.value).startswith(FORMULA_STARTS):
+                    cell.quotePrefix = True  # Excel's mark: text, and still text once edited
 
 
 def xlsx_bytes(workbook: Workbook, year: int) -> bytes:

@@ -420,6 +420,10 @@ def appendix(doc) -> None:
         size=11,
     )  # fmt: skip
     para(doc, "{%p endif %}", align=LEFT)
+    para(doc, "{%p if detail_note %}", align=LEFT)
+    note = para(doc, "{{ detail_note }}", 13, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6)
+    note.paragraph_format.space_before = Pt(6)
+    para(doc, "{%p endif %}", align=LEFT)
     para(doc, "{%p if rows_listed %}", align=LEFT)
     caption("Biểu 3. Thư viện cơ sở giáo dục")
     grid_table(

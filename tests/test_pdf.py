@@ -405,6 +405,7 @@ def test_build_pdf_that_takes_too_long_says_so_and_keeps_the_draft(
     folder = only_on_path(monkeypatch, tmp_path)
     fake_soffice(folder, delay=30)
     monkeypatch.setattr(pdf, "TIMEOUT_SECONDS", 1)
+    monkeypatch.setattr(pdf, "XML_BYTES_PER_SECOND", float("inf"))  # no more for its length
     result = run("build", "--year", "2025", "--pdf")
     assert result.exit_code == 1
     assert "LibreOffice không chuyển xong BaoCao_2025_du-thao-01.docx sang PDF sau 1 giây" in (
@@ -444,3 +445,17 @@ def test_the_docx_names_times_new_roman_whatever_the_machine_has(one_unit, run):
         str(one_unit / "outputs" / "2025" / "BaoCao_2025_du-thao-01.docx")
     )
     assert document.styles["Normal"].font.name == "Times New Roman"
+
+
+def test_a_longer_document_is_given_longer_to_print(tmp_path):
+    short = a_docx(tmp_path)
+    long = python_docx.Document()
+    table = long.add_table(rows=3_000, cols=4)
+    for row in table.rows:
+        row.cells[0].text = "Thư viện Trường Tiểu học Nguyễn Bá Ngọc"
+    long.save(str(tmp_path / "dai.docx"))
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(b"not a zip")
+    assert pdf.time_allowed(short) == pytest.approx(pdf.TIMEOUT_SECONDS, abs=1)
+    assert pdf.time_allowed(broken) == pdf.TIMEOUT_SECONDS
+    assert pdf.time_allowed(tmp_path / "dai.docx") > pdf.TIMEOUT_SECONDS + 20

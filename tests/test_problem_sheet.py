@@ -77,7 +77,10 @@ def test_header_is_bold_frozen_and_filtered(sheet):
     assert "2025" in sheet["A1"].value
     assert "trước ngày 10/11/2025" in sheet["A2"].value
     setup = sheet.page_setup
-    assert (setup.orientation, setup.paperSize, setup.fitToWidth) == ("landscape", 9, 1)  # A4
+    assert (setup.orientation, setup.paperSize) == ("landscape", 9)  # A4
+    # One page wide (1 is the attribute's default, so a writer may leave it out), any length.
+    assert (setup.fitToWidth or 1, setup.fitToHeight) == (1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
 
 
 def test_the_deadline_is_the_one_given():
@@ -138,3 +141,13 @@ def test_no_problems_says_so():
     ws = openpyxl.load_workbook(BytesIO(problems_workbook([], NAMES, 2025, DEADLINE))).active
     assert ws["A2"].value == "Không phát hiện vấn đề nào."
     assert data_rows(ws) == []
+
+
+def test_a_text_a_spreadsheet_would_run_stays_text_even_once_edited():
+    hostile = Problem("=HYPERLINK(1).xlsx", "@Sheet", "A1", ERROR, "-1+1", "", code="unknown-unit")
+    ws = openpyxl.load_workbook(BytesIO(problems_workbook([hostile], NAMES, 2025, DEADLINE))).active
+    (row,) = list(ws.iter_rows(min_row=HEADER_ROW + 1))
+    cells = {c.value: c for c in row}
+    for text in ("=HYPERLINK(1).xlsx", "@Sheet", "-1+1"):
+        assert cells[text].data_type == "s" and cells[text].quotePrefix
+    assert not cells["A1"].quotePrefix

@@ -280,3 +280,21 @@ def test_only_texts_with_leading_trailing_or_double_spaces_keep_xml_space(render
     kept = re.findall(r'<w:t xml:space="preserve">([^<]*)</w:t>', xml)
     assert kept and all(t != t.strip() or "  " in t for t in kept)
     assert "Số:       /BC-UBND" in _all_text(_open(rendered))  # the blank number stays blank
+
+
+def _template_with_footer(tmp_path: Path, text: str) -> Path:
+    doc = Document(str(TEMPLATE))
+    footer = doc.sections[0].footer
+    footer.is_linked_to_previous = False
+    footer.paragraphs[0].text = text
+    path = tmp_path / "mau-chan-trang.docx"
+    doc.save(str(path))
+    return path
+
+
+def test_a_tag_in_the_footer_is_filled_and_an_unknown_one_named(tmp_path, context):
+    filled = _open(render_report(context, _template_with_footer(tmp_path, "Năm {{ year }}")))
+    footer = filled.sections[0].footer.paragraphs[0].text
+    assert footer == f"Năm {context['year']}"
+    with pytest.raises(ReportgenError, match=r"mau-chan-trang\.docx.*chan_trang"):
+        render_report(context, _template_with_footer(tmp_path, "{{ chan_trang }}"))

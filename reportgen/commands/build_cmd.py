@@ -15,6 +15,8 @@ from ..workspace import Workspace
 from .common import (
     echo_problems,
     file_progress,
+    long_sheet_option,
+    row_progress,
     say_waiting,
     translate_errors,
     workspace_options,
@@ -65,6 +67,8 @@ def _echo_draft(result: jobs.BuildResult) -> None:
     click.echo(f"Đã ghi dự thảo số {draft.number:02d}: {draft.docx.as_posix()}")
     click.echo(f"  Số liệu: {draft.json.as_posix()}")
     click.echo(f"  Danh sách vấn đề: {draft.problems.as_posix()}")
+    if draft.tables is not None:
+        click.echo(f"  Bảng tính phụ lục: {draft.tables.as_posix()}")
     if result.changes:
         click.echo("Thay đổi so với dự thảo trước:")
         for line in result.changes:
@@ -206,8 +210,9 @@ def with_draft_options(func: F) -> F:
 @year_option
 @workspace_options
 @with_draft_options
+@long_sheet_option
 @translate_errors
-def build(year: int, workspace: Workspace, pdf: bool, no_merge: bool) -> None:
+def build(year: int, workspace: Workspace, pdf: bool, no_merge: bool, long_sheet: int) -> None:
     """Lập báo cáo năm từ bảng tính của các đơn vị; mỗi lần có thay đổi là một dự thảo mới."""
     result = jobs.build(
         workspace,
@@ -216,6 +221,7 @@ def build(year: int, workspace: Workspace, pdf: bool, no_merge: bool) -> None:
         pdf=pdf,
         on_pdf=pdf_progress,
         on_file=file_progress(),
+        on_rows=row_progress(long_sheet),
         on_wait=say_waiting,
         merge=not no_merge,
     )

@@ -6,7 +6,15 @@ import click
 
 from .. import jobs
 from ..workspace import Workspace
-from .common import echo_problems, file_progress, translate_errors, workspace_options, year_option
+from .common import (
+    echo_problems,
+    file_progress,
+    long_sheet_option,
+    row_progress,
+    translate_errors,
+    workspace_options,
+    year_option,
+)
 
 
 def _echo_table(result: jobs.CheckResult) -> None:
@@ -28,15 +36,16 @@ def _echo_table(result: jobs.CheckResult) -> None:
 @click.command("check")
 @year_option
 @workspace_options
+@long_sheet_option
 @translate_errors
-def check(year: int, workspace: Workspace) -> None:
+def check(year: int, workspace: Workspace, long_sheet: int) -> None:
     """Kiểm tra bảng tính của các đơn vị, không lập báo cáo.
 
     In bảng đơn vị đã gửi / chưa gửi, rồi từng vấn đề (tệp › sheet › ô);
     ghi danh sách vấn đề ra outputs/<năm>/kiem-tra/ để gửi lại các đơn vị.
     Kết thúc với mã 0 khi không có lỗi (có thể có cảnh báo), mã 1 khi có lỗi.
     """
-    result = jobs.check(workspace, year, on_file=file_progress())
+    result = jobs.check(workspace, year, on_file=file_progress(), on_rows=row_progress(long_sheet))
     _echo_table(result)
     click.echo("")
     echo_problems(result.problems, result.unit_names)

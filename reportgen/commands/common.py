@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from ..errors import ReportgenError
-from ..models import ERROR, Problem
+from ..models import ERROR, LONG_SHEET_ROWS, Problem, RowWatch
 from ..workspace import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -111,6 +111,33 @@ def file_progress() -> Callable[[int, int, str], None] | None:
         click.echo(f"\r{line[:78]:<78}", file=stream, nl=index == total)
 
     return report
+
+
+def long_sheet_option(func: F) -> F:
+    """`--long-sheet N` (hidden): from how many rows a sheet's reading shows its progress."""
+    return click.option(
+        "--long-sheet",
+        "long_sheet",
+        type=click.IntRange(1),
+        default=LONG_SHEET_ROWS,
+        hidden=True,
+        help="Từ bao nhiêu dòng thì một sheet được coi là dài và hiện tiến độ khi đọc.",
+    )(func)
+
+
+def row_progress(long_sheet: int = LONG_SHEET_ROWS) -> RowWatch:
+    """How far the reading of a long sheet has come, on the error stream: one line rewritten
+    on a terminal, a line each time elsewhere (a log keeps them all)."""
+    terminal = sys.stderr.isatty()
+
+    def report(file: str, sheet: str, done: int, total: int) -> None:
+        line = f"Đang đọc {file} › {sheet}: {done:,}/{total:,} dòng".replace(",", ".")
+        if terminal:
+            click.echo(f"\r{line[:78]:<78}", err=True, nl=done == total)
+        else:
+            click.echo(line, err=True)
+
+    return RowWatch(report, long_sheet)
 
 
 def echo_problems(problems: Sequence[Problem], unit_names: Mapping[str, str]) -> int:

@@ -35,7 +35,13 @@ def quoted(value: object) -> str:
         value = int(value)
     if isinstance(value, float):  # as a Vietnamese reader writes it: 12,5
         return '"' + repr(value).replace(".", ",") + '"'
-    return f'"{clean(str(value))}"'
+    shown = clean(str(value))
+    if len(shown) > _QUOTED:  # a message quotes the start of a 32.000-character cell
+        shown = f"{shown[:_QUOTED]}… ({fmt.integer(len(shown))} ký tự)"
+    return f'"{shown}"'
+
+
+_QUOTED = 80
 
 
 def text(value: object) -> str:
@@ -55,6 +61,7 @@ _UNIT_WORDS = re.compile(
     r"\s*(đồng|đ|vnđ|vnd|lượt|người|câu lạc bộ|clb|nhóm|cuốn|bản)\.?\s*$", re.I
 )
 _GROUPED = re.compile(r"^\d{1,3}([.,\s]\d{3})+$")
+_MAX_DIGITS = 30  # Python will not even read a number of thousands of digits
 
 
 def count(value: object, what: str = "số", limit: int | None = None) -> int | Bad:
@@ -68,6 +75,10 @@ def count(value: object, what: str = "số", limit: int | None = None) -> int | 
     else:
         raw = clean(str(value))
         digits = _UNIT_WORDS.sub("", raw).strip()
+        if len(digits) > _MAX_DIGITS and re.fullmatch(r"[\d.,\s]+", digits):
+            return Bad(
+                "cell-too-large", f"{quoted(value)} có {len(digits)} chữ số — không phải {what}"
+            )
         if _GROUPED.match(digits):
             number = int(re.sub(r"[.,\s]", "", digits))
         elif re.fullmatch(r"\d+", digits):

@@ -13,7 +13,8 @@ from .legacy import reads_as_unicode as _reads_as_unicode
 from .workbook import Grid, cell_ref
 
 if TYPE_CHECKING:
-    from .fonts import Cell, FontKind
+    from .fonts import FontKind
+    from .package import Cell
 
 
 @dataclass(frozen=True)

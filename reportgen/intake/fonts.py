@@ -10,10 +10,10 @@ from collections.abc import Collection, Iterator, Mapping
 from functools import lru_cache
 from typing import Literal
 
+from .package import Cell, sheet_names
 from .workbook import OLE_MAGIC, ZIP_MAGIC
 
 FontKind = Literal["tcvn3", "tcvn3-caps", "vni", "unicode"]
-Cell = tuple[int, int]  # (row, column), 1-based
 
 # TCVN3 font families whose capitals font is the family's name and "H" (.VnTimeH, .VnArialH)
 _TCVN3_FAMILIES = frozenset(
@@ -59,8 +59,6 @@ def cell_fonts(data: bytes, wanted: Mapping[str, Collection[Cell]]) -> dict[str,
 
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_RELATION = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_PACKAGE = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _COLUMN = re.compile(r"[A-Z]+")
 _ROW, _CELL, _VALUE = _MAIN + "row", _MAIN + "c", _MAIN + "v"
 
@@ -68,7 +66,7 @@ _ROW, _CELL, _VALUE = _MAIN + "row", _MAIN + "c", _MAIN + "v"
 def _xlsx_fonts(data: bytes, wanted: Mapping[str, Collection[Cell]]) -> dict[str, dict[Cell, str]]:
     """Each cell's style font, or its rich text's first run's (.VnTime in an Arial cell)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        parts = _sheet_parts(archive)
+        parts = {name: part for part, name in sheet_names(archive).items()}
         styles = _style_fonts(archive)
         shared: list[str] | None = None
         found: dict[str, dict[Cell, str]] = {}
@@ -82,20 +80,6 @@ def _xlsx_fonts(data: bytes, wanted: Mapping[str, Collection[Cell]]) -> dict[str
                     run = shared[index] if index < len(shared) else ""
                 fonts[(r, c)] = run or (styles[style] if style < len(styles) else "")
     return found
-
-
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> the path of its part in the package."""
-    book = ET.fromstring(archive.read("xl/workbook.xml"))
-    rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(_PACKAGE + "Relationship")}
-    parts = {}
-    for sheet in book.iter(_MAIN + "sheet"):
-        target = targets.get(sheet.get(_RELATION), "")
-        parts[sheet.get("name", "")] = (
-            target.lstrip("/") if target.startswith("/") else ("xl/" + target)
-        )
-    return parts
 
 
 def _style_fonts(archive: zipfile.ZipFile) -> list[str]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -11,7 +12,17 @@ from pathlib import Path
 from .. import vocab
 from ..config import Config, Unit
 from ..files import year_files
-from ..models import ERROR, WARNING, FileStatus, InputFile, Intake, Problem, UnitInfo, UnitReturn
+from ..models import (
+    ERROR,
+    WARNING,
+    FileStatus,
+    InputFile,
+    Intake,
+    Problem,
+    RowWatch,
+    UnitInfo,
+    UnitReturn,
+)
 from . import cells, evidence, rows
 from .rows import Collector
 from .sheets import find_sheet, label_values, sheets_named
@@ -90,14 +101,15 @@ def _unit(
 
 
 def read_file(
-    name: str, data: bytes, year: int, config: Config
+    name: str, data: bytes, year: int, config: Config, watch: RowWatch | None = None
 ) -> tuple[UnitReturn | None, list[Problem]]:
-    """One workbook's return (None when the file is skipped) and every problem found in it."""
-    out = Collector(name, year=year, limits=dict(config.plan.limits))
+    """One workbook's return (None when the file is skipped) and every problem found in it;
+    `watch` is told how far the reading of a long sheet has come."""
+    out = Collector(name, year=year, limits=dict(config.plan.limits), watch=watch)
     try:
         grids = read_grids(data)
     except Unreadable as exc:
-        out.add(exc.code, ERROR, f"{exc} — tệp bị bỏ qua")
+        out.add(exc.code, ERROR, f"{exc} — tệp bị bỏ qua", exc.sheet)
         return None, out.problems
     if not any(any(not cells.is_blank(v) for v in row) for g in grids for row in g.rows):
         out.add("file-empty", ERROR, "bảng tính trống, không có dữ liệu — tệp bị bỏ qua")
@@ -154,7 +166,9 @@ def read_file(
     return replace(ret, left_out=tuple(out.left_out)), out.problems
 
 
-def _outcome(path: Path, name: str, year: int, config: Config, strict: bool) -> FileOutcome:
+def _outcome(
+    path: Path, name: str, year: int, config: Config, strict: bool, watch: RowWatch | None
+) -> FileOutcome:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -163,7 +177,7 @@ def _outcome(path: Path, name: str, year: int, config: Config, strict: bool) -> 
         return FileOutcome(name, "", "", None, (problem,), None, 0.0)
     digest = hashlib.sha256(data).hexdigest()
     try:
-        ret, problems = read_file(name, data, year, config)
+        ret, problems = read_file(name, data, year, config, watch)
     except Exception as exc:  # one strange file must not stop the whole district's report
         if strict:
             raise
@@ -172,6 +186,75 @@ def _outcome(path: Path, name: str, year: int, config: Config, strict: bool) -> 
     made_on = ret.info.made_on if ret else None
     unit = ret.unit if ret else ""
     return FileOutcome(name, digest, unit, ret, tuple(problems), made_on, path.stat().st_mtime)
+
+
+# From this many workbooks on, they are read by one process per processor core: a province's
+# thousands of communes in a fraction of the time, once the processes have started (~0,2 s).
+PARALLEL_FROM = 150
+_BATCHES_PER_PROCESS = 4  # smaller batches: the screen tells progress more often
+
+
+def _read_batch(
+    named: list[tuple[Path, str]], year: int, config: Config, strict: bool
+) -> list[FileOutcome]:
+    return [_outcome(path, name, year, config, strict, None) for path, name in named]
+
+
+def _outcomes(
+    named: list[tuple[Path, str]],
+    year: int,
+    config: Config,
+    strict: bool,
+    on_file: Callable[[int, int, str], None] | None,
+    on_rows: RowWatch | None,
+) -> Iterator[FileOutcome]:
+    """Each file's outcome in order, read here or, for many files, by several processes; the
+    screen is told of each file before it is read here, or as its batch comes back (and of the
+    rows of a long sheet read here)."""
+    cores = os.cpu_count() or 1
+    if len(named) < PARALLEL_FROM or cores < 2:
+        yield from _here(named, 0, year, config, strict, on_file, on_rows)
+        return
+    import multiprocessing
+    import sys
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = -(-len(named) // (cores * _BATCHES_PER_PROCESS))
+    batches = [named[i : i + size] for i in range(0, len(named), size)]
+    # A fork starts at once and imports nothing again, but is safe only on Linux and with no
+    # other thread running; elsewhere each process is a fresh interpreter.
+    alone = sys.platform == "linux" and threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if alone else "spawn")
+    done = 0
+    try:
+        with ProcessPoolExecutor(cores, mp_context=context) as pool:
+            reads = [pool.submit(_read_batch, batch, year, config, strict) for batch in batches]
+            for read in reads:
+                for outcome in read.result():
+                    done += 1
+                    if on_file:
+                        on_file(done, len(named), outcome.name)
+                    yield outcome
+    except (BrokenProcessPool, OSError):  # no process could start here: the rest read here
+        yield from _here(named, done, year, config, strict, on_file, on_rows)
+
+
+def _here(
+    named: list[tuple[Path, str]],
+    done: int,
+    year: int,
+    config: Config,
+    strict: bool,
+    on_file: Callable[[int, int, str], None] | None,
+    on_rows: RowWatch | None,
+) -> Iterator[FileOutcome]:
+    """The outcomes of the files after the first `done`, read one by one in this process."""
+    for index, (path, name) in enumerate(named[done:], start=done + 1):
+        if on_file:
+            on_file(index, len(named), name)
+        yield _outcome(path, name, year, config, strict, on_rows)
 
 
 def _why(used: FileOutcome, other: FileOutcome) -> str:
@@ -192,17 +275,14 @@ def read_year(
     config: Config,
     *,
     on_file: Callable[[int, int, str], None] | None = None,
+    on_rows: RowWatch | None = None,
     strict: bool = False,
 ) -> Intake:
     """Read every workbook in inputs/<year>/ into one Intake; never raises for bad input."""
     # `strict` lets unexpected exceptions (programming errors) through, for tests.
     paths, refused = year_files(folder)
-    outcomes = []
-    for index, path in enumerate(paths, start=1):
-        name = path.relative_to(folder).as_posix()
-        if on_file:
-            on_file(index, len(paths), name)
-        outcomes.append(_outcome(path, name, year, config, strict))
+    named = [(path, path.relative_to(folder).as_posix()) for path in paths]
+    outcomes = list(_outcomes(named, year, config, strict, on_file, on_rows))
     winners: dict[str, FileOutcome] = {}
     for outcome in outcomes:
         if outcome.ret and (

@@ -18,6 +18,7 @@ from ..models import (
     Library,
     Problem,
     ProblemCode,
+    RowWatch,
     Severity,
     Source,
 )
@@ -44,6 +45,7 @@ class Collector:
     limits: Mapping[str, int] = field(default_factory=lambda: dict(vocab.DEFAULT_LIMITS))
     problems: list[Problem] = field(default_factory=list)
     left_out: list[LeftOutRow] = field(default_factory=list)  # rows dropped for a bad cell
+    watch: RowWatch | None = None  # told how far a long sheet's reading has come
 
     def add(
         self, code: ProblemCode, severity: Severity, message: str, sheet: str = "", cell: str = ""
@@ -156,10 +158,19 @@ def _rows(
             "nếu không đúng, hãy xóa hoặc đổi tên cột thừa"
         )
         out.add("column-ambiguous", WARNING, msg, grid.name, chosen)
+    total = len(grid.rows) - table.header_row
+    watch = out.watch if out.watch and total >= out.watch.long_sheet else None
+    step = max(total // 20, 1)  # told 20 times over a long sheet
+    told = 0
     for number, values in table.rows():
+        if watch and (number - table.header_row) % step == 0:
+            told = number - table.header_row
+            watch.report(out.file, grid.name, told, total)
         if all(cells.is_blank(v) for f, v in values.items() if f != "stt"):
             continue  # a numbered template row left empty
         yield _Row(grid, table, number, values, out)
+    if watch and told != total:  # the last rows were blank or a total row
+        watch.report(out.file, grid.name, total, total)
 
 
 def libraries(grid: Grid, unit: str, out: Collector) -> list[Library]:

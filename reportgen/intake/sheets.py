@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .. import vocab
 from .cells import is_blank, text
@@ -21,7 +22,9 @@ def readings(value: object) -> tuple[str, ...]:
     # Text matched against a fixed list may try every reading; free text is converted only
     # when unambiguous (vntext.from_legacy), since "Sè" and "nhãm" are also Unicode syllables.
     raw = text(value)
-    return (raw, *legacy_readings(raw)) if raw and not raw.isascii() else (raw,)
+    if raw.isascii() or any(ord(ch) > 0xFF and ch.isalpha() for ch in raw):
+        return (raw,)  # plain ASCII, or a Unicode Vietnamese letter no legacy font produces
+    return (raw, *legacy_readings(raw))
 
 
 def sheets_named(grids: list[Grid], name: str) -> list[Grid]:
@@ -74,13 +77,29 @@ def _strength_of(found: tuple[str, str], expected: tuple[str, str]) -> int:
 def match_columns(
     header: tuple[object, ...], columns: Mapping[str, str], year: int = 0
 ) -> tuple[dict[str, int], dict[str, tuple[int, ...]]]:
-    """Field -> 1-based column for the contract columns found, and fields two columns claim.
+    """Field -> 1-based column for the contract columns found, and fields two columns claim."""
+    # A row of texts is looked up (1 and True would share a key: other rows are matched afresh).
+    texts = all(v is None or type(v) is str for v in header)
+    match = _matched if texts else _match
+    placed, rivals = match(header, tuple(columns.items()), year)
+    return dict(placed), dict(rivals)
+
+
+@lru_cache(maxsize=4096)  # every unit's workbook repeats the same few header rows
+def _matched(header: tuple[object, ...], columns: tuple[tuple[str, str], ...], year: int) -> Any:
+    return _match(header, columns, year)
+
+
+def _match(
+    header: tuple[object, ...], columns: tuple[tuple[str, str], ...], year: int
+) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, tuple[int, ...]], ...]]:
+    """The matching of `match_columns`, as tuples a cache may keep.
 
     When several columns name a field equally well ("Lượt người sử dụng năm 2024",
     "... năm 2025"), the one naming the report year wins; otherwise the first, as a rival.
     """
     found = [header_keys(v) for v in header]
-    expected = {field: _keys(label) for label, field in columns.items()}
+    expected = {field: _keys(label) for label, field in columns}
     placed: dict[str, int] = {}
     rivals: dict[str, tuple[int, ...]] = {}
     for strength in (3, 2, 1):
@@ -101,7 +120,7 @@ def match_columns(
             placed[field] = candidates[0]
             if len(candidates) > 1:
                 rivals[field] = tuple(candidates)
-    return placed, rivals
+    return tuple(placed.items()), tuple(rivals.items())
 
 
 @dataclass(frozen=True)
@@ -122,9 +141,18 @@ class Table:
             yield number, {f: self.grid.value(number, c) for f, c in self.columns.items()}
 
 
+_TOTAL_FIRST_WORDS = frozenset(key.split()[0] for key in _TOTAL_KEYS)
+
+
 def _is_total(row: tuple[object, ...]) -> bool:
     for value in row[:4]:
         if isinstance(value, str) and value.strip():
+            # The first word first: it repeats from row to row ("Thư viện thôn 1", "... 2"),
+            # so its readings are cached, and only a "Tổng ..." or "Cộng ..." row reads on.
+            word = value.split()[0]  # its every legacy reading: alone, "Tæng" also reads as VNI
+            firsts = {fold(r).partition(" ")[0] for r in (*readings(word), *legacy_readings(word))}
+            if not firsts & _TOTAL_FIRST_WORDS:
+                return False
             keys = [fold(r) for r in readings(value)]
             return any(k in _TOTAL_KEYS or k.startswith("tong cong") for k in keys)
     return False

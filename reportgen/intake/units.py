@@ -171,5 +171,7 @@ def identify(config: Config, code: str, name: str) -> Identified:
 def from_file_name(config: Config, file_name: str) -> Unit | None:
     """A unit named unambiguously by a file name such as "BC Đắk La 2025.xlsx", else None."""
     stem = re.sub(r"\.[A-Za-z0-9]+$", "", file_name.rsplit("/", 1)[-1])
+    if unit := by_code(config, stem):  # "TTVHTT.xlsx": named by its code alone
+        return unit
     stem = re.sub(r"[\d_]+", " ", stem)
     return by_name(config, stem).unit

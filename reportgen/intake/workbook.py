@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -34,9 +33,12 @@ class Grid:
 class Unreadable(Exception):
     """A file that is not a workbook we can read; the message is Vietnamese for the clerk."""
 
-    def __init__(self, message: str, code: ProblemCode = "file-unreadable") -> None:
+    def __init__(
+        self, message: str, code: ProblemCode = "file-unreadable", sheet: str = ""
+    ) -> None:
         super().__init__(message)
         self.code: ProblemCode = code
+        self.sheet = sheet  # the sheet at fault, when there is one
 
 
 def cell_ref(row: int, column: int) -> str:
@@ -67,7 +69,6 @@ def _is_encrypted(data: bytes) -> bool:
 # file that inflates to gigabytes) is refused before anything is read.
 MAX_INFLATED = 400 * 1024 * 1024  # bytes, all parts together
 MAX_RATIO = 200  # inflated / compressed, for a part over 10 MB
-_CHUNK = 1 << 20
 
 
 def _check_size(archive: zipfile.ZipFile) -> None:
@@ -86,58 +87,50 @@ def _check_size(archive: zipfile.ZipFile) -> None:
         )
 
 
-def _sheets_have(archive: zipfile.ZipFile, *patterns: re.Pattern[bytes]) -> list[bool]:
-    """Whether any sheet's XML matches each pattern, in one pass read a chunk at a time (never
-    a whole sheet in memory just to look)."""
-    found = [False] * len(patterns)
-    for name in archive.namelist():
-        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
-            continue
-        with archive.open(name) as part:
-            tail = b""
-            while not all(found) and (chunk := part.read(_CHUNK)):
-                window = tail + chunk
-                found = [
-                    seen or bool(p.search(window)) for seen, p in zip(found, patterns, strict=True)
-                ]
-                tail = chunk[-256:]  # a tag cut between two chunks is still found
-        if all(found):
-            break
-    return found
-
-
 _STRICT = b"purl.oclc.org/ooxml/spreadsheetml/main"  # Strict Open XML's namespace
+DAMAGED = "tệp Excel bị hỏng, không mở được — đề nghị đơn vị mở tệp bằng Excel, lưu lại rồi gửi lại"
 
 
-_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
-_ERROR_CELL = re.compile(rb"<(?:\w+:)?c [^>]*\bt=\"e\"")
+def _reader_failed(exc: BaseException) -> bool:
+    """Whether an exception is a reader's failure on a damaged file (calamine's Rust panics
+    are BaseExceptions), not the clerk stopping the run."""
+    return not isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit))
 
 
 def _read_xlsx(data: bytes) -> list[Grid]:
+    from .package import inspect, not_a_workbook, noted  # they raise this module's Unreadable
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "xl/workbook.xml" not in archive.namelist():
-                raise Unreadable("không phải bảng tính Excel (.xlsx)")
+                raise Unreadable(not_a_workbook(data, archive.namelist()))
             _check_size(archive)
+            sheets = inspect(archive)  # before any part is parsed
             if _STRICT in archive.read("xl/workbook.xml"):
                 raise Unreadable(
                     "bảng tính lưu theo dạng “Strict Open XML” mà công cụ chưa đọc được — đề nghị "
                     "đơn vị mở bằng Excel, chọn File › Save As, kiểu “Excel Workbook (*.xlsx)” "
                     "rồi gửi lại"
                 )
-            formulas, errors = _sheets_have(archive, _FORMULA, _ERROR_CELL)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise Unreadable(f"tệp Excel bị hỏng, không mở được ({type(exc).__name__})") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, NotImplementedError, RuntimeError):
+        raise Unreadable(DAMAGED) from None
     # python-calamine reads values many times faster than openpyxl; it reads an error cell
-    # (#DIV/0!) as empty, so a workbook that has one is read by openpyxl, which keeps it.
-    grids = _calamine_grids(data) if not errors else _openpyxl_grids(data)
-    return _mark_uncached(data, grids) if formulas else grids
+    # (#DIV/0!) as empty and says nothing of formulas, so the package's scan puts those back.
+    grids = _calamine_grids(data)
+    if (found := noted(grids, sheets)) is not None:
+        return found
+    # A formula or error cell the scan could not place (a cell with no reference): openpyxl.
+    if any(s.errors for s in sheets):
+        grids = _openpyxl_grids(data)
+    return _mark_uncached(data, grids) if any(s.formulas for s in sheets) else grids
 
 
 def _shown(text: str) -> str:
     """A cell's text with each control character shown as �: calamine decodes Excel's _x0001_
     escapes and an .xls holds them as they are, so "12_x0007_3" is never silently the number
     123, and no writer of ours meets a character XML forbids."""
+    if text.isprintable():  # no control character at all: most cells, checked at C speed
+        return text
     return fmt.XML_ILLEGAL.sub("\ufffd", text)
 
 
@@ -160,18 +153,23 @@ def _calamine_grids(data: bytes) -> list[Grid]:
 
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as exc:  # calamine raises its own kinds on damaged parts
-        raise Unreadable(f"tệp Excel bị hỏng, không mở được ({type(exc).__name__})") from None
+    except BaseException as exc:  # calamine raises its own kinds on damaged parts
+        if not _reader_failed(exc):
+            raise
+        raise Unreadable(DAMAGED) from None
     grids = []
     for sheet in book.sheets_metadata:
         if sheet.typ != SheetTypeEnum.WorkSheet:
             continue
         try:
             rows = book.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
-        except Exception as exc:  # a damaged sheet: say which one
+        except BaseException as exc:  # a damaged sheet: say which one
+            if not _reader_failed(exc):
+                raise
             raise Unreadable(
-                f'tệp Excel bị hỏng ở sheet "{sheet.name}" ({type(exc).__name__}), không đọc '
-                "được — đề nghị đơn vị mở tệp bằng Excel, lưu lại rồi gửi lại"
+                f'tệp Excel bị hỏng ở sheet "{sheet.name}", không đọc được — đề nghị đơn vị mở '
+                "tệp bằng Excel, lưu lại rồi gửi lại",
+                sheet=sheet.name,
             ) from None
         visible = sheet.visible == SheetVisibleEnum.Visible
         grids.append(
@@ -185,8 +183,8 @@ def _openpyxl_grids(data: bytes) -> list[Grid]:
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise Unreadable(f"tệp Excel bị hỏng, không mở được ({type(exc).__name__})") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise Unreadable(DAMAGED) from None
     grids = []
     try:
         for sheet in book.worksheets:
@@ -268,4 +266,6 @@ def read_grids(data: bytes) -> list[Grid]:
         if _is_encrypted(data):
             raise Unreadable("tệp có đặt mật khẩu — cần gỡ mật khẩu rồi gửi lại", "file-encrypted")
         return _read_xls(data)
-    raise Unreadable("không phải bảng tính Excel (.xlsx hoặc .xls)")
+    from .package import not_a_workbook
+
+    raise Unreadable(not_a_workbook(data))

@@ -1,0 +1,180 @@
+"""The tables workbook beside a report too large to list every row: each unit's line, every
+school library, activity, payment and unit's opinion, as numbers a spreadsheet can sum."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
+from typing import Any
+from zipfile import ZipFile
+
+from . import vocab
+from .config import Config
+from .files import stable_zip
+from .fmt import FORMULA_STARTS, printable
+from .models import UNIT_COUNTS, Figures
+from .problem_sheet import LINE_HEIGHT, lines_needed
+
+_UNIT_HEADS = (
+    "Thư viện",
+    "Phục vụ HTSĐ",
+    "Ứng dụng CNTT",
+    "Lượt sử dụng",
+    "Thiết chế",
+    "Thiết chế hoạt động TX",
+    "Hoạt động",
+    "Lượt tham gia",
+    "NSNN (đồng)",
+    "Xã hội hóa (đồng)",
+)
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """One sheet: its name, title, column heads and widths, and its rows of plain values."""
+
+    name: str
+    title: str
+    heads: tuple[str, ...]
+    widths: tuple[int, ...]
+    rows: Sequence[Sequence[object]]
+    total: Sequence[object] = ()  # a last bold row, or none
+
+
+def tables_workbook(figures: Figures, config: Config) -> bytes:
+    """The workbook's bytes: equal figures give equal bytes (dates fixed by the year)."""
+    import xlsxwriter
+
+    buffer = BytesIO()
+    options = {"in_memory": True, "constant_memory": True, "strings_to_formulas": False}
+    book = xlsxwriter.Workbook(buffer, options)
+    book.set_properties({"created": datetime(figures.year, 1, 1), "author": "reportgen"})
+    styles = {
+        "title": book.add_format({"bold": True, "font_size": 13}),
+        "head": book.add_format(
+            {"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "vcenter"}
+        ),
+        "text": book.add_format({"text_wrap": True, "valign": "top"}),
+        "quoted": book.add_format({"text_wrap": True, "valign": "top", "quote_prefix": True}),
+        "number": book.add_format({"num_format": "#,##0", "valign": "top"}),
+        "total": book.add_format({"bold": True, "num_format": "#,##0"}),
+    }
+    for sheet in _sheets(figures, config):
+        _write(book, sheet, styles)
+    book.close()
+    with ZipFile(buffer) as source:
+        members = [(name, source.read(name)) for name in source.namelist()]
+    return stable_zip(members, (figures.year, 1, 1, 0, 0, 0))
+
+
+def _sheets(figures: Figures, config: Config) -> list[_Sheet]:
+    name: Callable[[str], str] = config.unit_name
+    year = figures.year
+    units = [
+        (i, u.name or name(u.unit), *(getattr(u, f) for f in UNIT_COUNTS))
+        for i, u in enumerate(figures.per_unit, start=1)
+    ]
+    schools = [lib for lib in figures.libraries if lib.kind == vocab.LIB_SCHOOL]
+    labels = {field: label for label, field in vocab.ASSESSMENT_LABELS.items()}
+    return [
+        _Sheet(
+            "Đơn vị",
+            f"Biểu 2. Số liệu của từng đơn vị năm {year}",
+            ("STT", "Đơn vị", *_UNIT_HEADS),
+            (6, 40, *(14,) * len(_UNIT_HEADS)),
+            units,
+            ("", "Tổng cộng", *(sum(getattr(u, f) for u in figures.per_unit) for f in UNIT_COUNTS)),
+        ),
+        _Sheet(
+            "Thư viện trường học",
+            f"Thư viện cơ sở giáo dục năm {year}",
+            ("STT", "Đơn vị", "Tên thư viện", "Phục vụ HTSĐ", "Ứng dụng CNTT", "Lượt sử dụng")
+            + ("Số bản sách", "Ghi chú"),
+            (6, 32, 40, 12, 12, 14, 14, 30),
+            [
+                (i, name(lib.unit), lib.name, _yes_no(lib.serves_lifelong), _yes_no(lib.digital))
+                + (lib.uses, lib.books, lib.note)
+                for i, lib in enumerate(schools, start=1)
+            ],
+        ),
+        _Sheet(
+            "Hoạt động",
+            f"Các hoạt động đã tổ chức năm {year}",
+            ("STT", "Đơn vị", "Tên hoạt động", "Nhiệm vụ", "Dịp", "Thời gian", "Lượt tham gia"),
+            (6, 32, 48, 10, 24, 12, 14),
+            [
+                (i, name(a.unit), a.name, str(a.task), a.occasion)
+                + (a.held_on.strftime("%d/%m/%Y") if a.held_on else "", a.participants)
+                for i, a in enumerate(figures.activities, start=1)
+            ],
+            ("", "Tổng cộng", "", "", "", "", sum(a.participants for a in figures.activities)),
+        ),
+        _Sheet(
+            "Kinh phí",
+            f"Kinh phí thực hiện năm {year}",
+            ("STT", "Đơn vị", "Nội dung", "Nguồn kinh phí", "Số tiền (đồng)"),
+            (6, 32, 48, 24, 18),
+            [
+                (i, name(f.unit), f.content, f.source_of_funds, f.amount)
+                for i, f in enumerate(figures.funding, start=1)
+            ],
+            ("", "Tổng cộng", "", "", figures.state_funding + figures.social_funding),
+        ),
+        _Sheet(
+            "Ý kiến đơn vị",
+            f"Ý kiến, kiến nghị của các đơn vị năm {year} (nguyên văn)",
+            ("STT", "Đơn vị", "Nội dung", "Ý kiến của đơn vị"),
+            (6, 32, 22, 90),
+            [
+                (i, name(unit), labels.get(field, field), text)
+                for i, (unit, field, text) in enumerate(figures.assessments, start=1)
+            ],
+        ),
+    ]
+
+
+def _yes_no(value: bool) -> str:
+    return "Có" if value else "Không"
+
+
+def _write(book: Any, sheet: _Sheet, styles: dict[str, Any]) -> None:
+    """One sheet, rows in order (xlsxwriter's constant memory writes a row at a time)."""
+    ws = book.add_worksheet(sheet.name)
+    ws.write_string(0, 0, sheet.title, styles["title"])
+    for col, (head, width) in enumerate(zip(sheet.heads, sheet.widths, strict=True)):
+        ws.write_string(2, col, head, styles["head"])
+        ws.set_column(col, col, width)
+    last = 2 + len(sheet.rows)
+    ws.set_row(2, LINE_HEIGHT * lines_needed(sheet.heads, sheet.widths))
+    for row, values in enumerate(sheet.rows, start=3):
+        # Spreadsheets do not grow a row for wrapped text they did not lay out themselves.
+        ws.set_row(row, LINE_HEIGHT * lines_needed(values, sheet.widths))
+        _row(ws, row, values, styles)
+    if sheet.total:
+        _row(
+            ws,
+            last + 1,
+            sheet.total,
+            {**styles, "text": styles["total"], "number": styles["total"]},
+        )
+    ws.freeze_panes(3, 0)
+    ws.autofilter(2, 0, max(last, 3), len(sheet.heads) - 1)  # the rows, not their total
+    ws.repeat_rows(2)
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+
+
+def _row(ws: Any, row: int, values: Sequence[object], styles: dict[str, Any]) -> None:
+    """One row: numbers as numbers, text as text (quoted where a formula would start)."""
+    for col, value in enumerate(values):
+        if value is None or value == "":
+            continue
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            ws.write_number(row, col, value, styles["number"])
+        else:
+            text = printable(str(value))
+            quoted = text.startswith(FORMULA_STARTS)
+            ws.write_string(row, col, text, styles["quoted" if quoted else "text"])

@@ -1,0 +1,1 @@
+"""A corpus of hostile and malformed workbooks and folders, generated, never committed."""
