@@ -70,6 +70,9 @@ def _column(letters: bytes) -> int:
 def _chunks(archive: zipfile.ZipFile, name: str) -> Iterator[bytes]:
     """A part's bytes about a megabyte at a time, each piece cut before its last cell (or tag)
     and the rest carried to the next, so no cell or tag is ever split or seen twice."""
+    if archive.getinfo(name).file_size <= _CHUNK:  # most parts: one piece, read at once
+        yield archive.read(name)
+        return
     with archive.open(name) as part:
         carried = b""
         while chunk := part.read(_CHUNK):
@@ -122,9 +125,19 @@ def sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
     return names
 
 
-def _sheet_label(part: str, names: dict[str, str]) -> tuple[str, str]:
-    """How a message names a sheet's part, and the sheet's name ("" when unknown)."""
-    return (f'sheet "{names[part]}"', names[part]) if part in names else (f"phần {part}", "")
+class _Labels:
+    """How a message names a sheet's part, and the sheet's name ("" when unknown): the
+    workbook's relationships are parsed only when a sheet must be named."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self.names: dict[str, str] | None = None
+
+    def __call__(self, part: str) -> tuple[str, str]:
+        if self.names is None:
+            self.names = sheet_names(self.archive)
+        name = self.names.get(part)
+        return (f'sheet "{name}"', name) if name is not None else (f"phần {part}", "")
 
 
 def inspect(archive: zipfile.ZipFile) -> list[Sheet]:
@@ -135,11 +148,15 @@ def inspect(archive: zipfile.ZipFile) -> list[Sheet]:
         if not name.startswith("xl/worksheets/") and name.endswith((".xml", ".rels", ".vml")):
             if any(_has_dtd(chunk) for chunk in _chunks(archive, name)):
                 raise Unreadable(_dtd_message(f"phần {name}"))
-    names = sheet_names(archive)
-    return [
-        _scan_sheet(archive, name, *_sheet_label(name, names))
+    labels = _Labels(archive)
+    sheets = [
+        _scan_sheet(archive, name, labels)
         for name in archive.namelist()
         if name.startswith("xl/worksheets/") and name.endswith(".xml")
+    ]
+    return [
+        replace(sheet, name=labels(sheet.name)[1]) if sheet.formulas or sheet.errors else sheet
+        for sheet in sheets
     ]
 
 
@@ -174,10 +191,10 @@ def _place(attributes: bytes) -> Cell | None:
 class _Reach:
     """How far a sheet's cells reach, its row numbers seen, tags counted once each."""
 
-    def __init__(self, label: str, sheet: str) -> None:
-        self.label, self.sheet = label, sheet
+    def __init__(self, part: str, labels: _Labels) -> None:
+        self.part, self.labels = part, labels
         self.rows = self.row_tags = self.cells = self.column = 0
-        self.seen = bytearray(_MAX_ROW + 1)  # one byte a row number: 1 MB
+        self.seen = bytearray()  # one byte a row number (1 MB), made when rows are out of order
         self.last = 0  # the highest row number so far
 
     def take(self, chunk: bytes) -> None:
@@ -202,39 +219,45 @@ class _Reach:
         """Refuse a sheet whose grid from A1 to its farthest cell would be too large."""
         if self.rows * max(self.column, 1) > MAX_CELLS or self.cells > MAX_CELLS:
             where = cell_ref(max(self.rows, 1), max(self.column, 1))
+            label, sheet = self.labels(self.part)
             raise Unreadable(
-                f"{self.label} có dữ liệu tới ô {where}, trải trên hơn {fmt.integer(MAX_CELLS)} "
+                f"{label} có dữ liệu tới ô {where}, trải trên hơn {fmt.integer(MAX_CELLS)} "
                 "ô — quá lớn đối với một báo cáo (thường do gõ nhầm vào một ô rất xa); đề nghị "
-                f"đơn vị xóa các dòng, cột thừa ở cuối {self.label} rồi lưu lại và gửi lại",
-                sheet=self.sheet,
+                f"đơn vị xóa các dòng, cột thừa ở cuối {label} rồi lưu lại và gửi lại",
+                sheet=sheet,
             )
 
     def _row(self, number: int) -> None:
+        if not self.seen:
+            self.seen = bytearray(_MAX_ROW + 1)
         if not 1 <= number <= _MAX_ROW or self.seen[number]:
             why = (
                 "hai dòng cùng mang số"
                 if number <= _MAX_ROW
                 else "số dòng vượt giới hạn của Excel:"
             )
+            label, sheet = self.labels(self.part)
             raise Unreadable(
-                f"{self.label} có {why} {fmt.integer(number)} nên không biết dòng nào là thật — "
+                f"{label} có {why} {fmt.integer(number)} nên không biết dòng nào là thật — "
                 "tệp bị hỏng hoặc đã bị sửa ngoài Excel; đề nghị đơn vị mở bằng Excel, lưu lại "
                 "rồi gửi lại",
-                sheet=self.sheet,
+                sheet=sheet,
             )
         self.seen[number] = 1
         self.rows = max(self.rows, number)
         self.last = max(self.last, number)
 
 
-def _scan_sheet(archive: zipfile.ZipFile, name: str, label: str, sheet: str) -> Sheet:
+def _scan_sheet(archive: zipfile.ZipFile, name: str, labels: _Labels) -> Sheet:
+    """What a sheet part holds; its `name` is the part's until the caller names the sheet."""
     formulas: set[Cell] = set()
     errors: dict[Cell, str] = {}
     located = True
     pending: set[Cell] = set()
-    reach = _Reach(label, sheet)
+    reach = _Reach(name, labels)
     for chunk in _chunks(archive, name):
         if _has_dtd(chunk):
+            label, sheet = labels(name)
             raise Unreadable(_dtd_message(label), sheet=sheet)
         if _FORMULA.search(chunk) or (b":f" in chunk and _PREFIXED_FORMULA.search(chunk)):
             found = [_place(m[1]) for m in _FORMULA_CELL.finditer(chunk)]
@@ -251,7 +274,7 @@ def _scan_sheet(archive: zipfile.ZipFile, name: str, label: str, sheet: str) -> 
         reach.take(chunk)
     reach.check()  # at the end: the message names the farthest cell, not a cell on the way
     located = located and not pending - errors.keys()
-    return Sheet(sheet, frozenset(formulas), tuple(sorted(errors.items())), located)
+    return Sheet(name, frozenset(formulas), tuple(sorted(errors.items())), located)
 
 
 def noted(grids: list[Grid], sheets: list[Sheet]) -> list[Grid] | None:
