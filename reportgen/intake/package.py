@@ -42,6 +42,18 @@ _CELL_TAG = re.compile(rb"<(?:\w+:)?c\b")
 _WIDE_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{2,3})(\d{1,10})\"")
 _WIDE_REF = re.compile(rb' r="[A-Z]{2}')
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+# The parts besides the sheets that calamine, openpyxl or the font reader parse; the others
+# (document properties, theme, drawings) no reader of ours opens, so a DTD there does no harm.
+_PARSED = frozenset(
+    (
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+        "xl/sharedStrings.xml",
+    )
+)
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
@@ -144,10 +156,9 @@ def inspect(archive: zipfile.ZipFile) -> list[Sheet]:
     """What each worksheet holds, after refusing any part with a DTD and any sheet too
     far-flung; raises Unreadable naming the sheet (or part)."""
     _check_members(archive)
-    for name in archive.namelist():  # the small parts: workbook, styles, strings, relations
-        if not name.startswith("xl/worksheets/") and name.endswith((".xml", ".rels", ".vml")):
-            if any(_has_dtd(chunk) for chunk in _chunks(archive, name)):
-                raise Unreadable(_dtd_message(f"phần {name}"))
+    for name in archive.namelist():  # the small parts a reader parses: workbook, strings…
+        if name in _PARSED and any(_has_dtd(chunk) for chunk in _chunks(archive, name)):
+            raise Unreadable(_dtd_message(f"phần {name}"))
     labels = _Labels(archive)
     sheets = [
         _scan_sheet(archive, name, labels)
