@@ -8,12 +8,19 @@ from . import fmt, vocab
 from .config import Config
 from .models import ERROR, UNIT_COUNTS, Figures
 
+RANKED_AT_EACH_END = 5  # a long ranking shows this many localities at its top and bottom
+
+
+def too_many(figures: Figures, config: Config) -> bool:
+    """True past `detail_units_max` units (0: never): the report gives each unit's line, and
+    the tables workbook beside it every row (and a roll-up's whole ranking)."""
+    most = config.profile.detail_units_max
+    return most > 0 and len(figures.per_unit) > most
+
 
 def lists_details(figures: Figures, config: Config) -> bool:
-    """True when the report's appendix lists every school, activity, payment and opinion; past
-    `detail_units_max` units it gives each unit's line, the rest is in the tables workbook."""
-    most = config.profile.detail_units_max
-    return not figures.rolled_up and (most == 0 or len(figures.per_unit) <= most)
+    """True when the report's appendix lists every school, activity, payment and opinion."""
+    return not figures.rolled_up and not too_many(figures, config)
 
 
 def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
@@ -92,7 +99,7 @@ def appendix_rows(figures: Figures, config: Config) -> dict[str, Any]:
         # A roll-up has no rows of its own (schools, activities, payments, opinions): its
         # appendix is the localities' lines, their ranking and the files left out.
         "rows_listed": listed,
-        "detail_note": "" if listed or figures.rolled_up else _detail_note(figures, config),
+        "detail_note": _detail_note(figures, config) if too_many(figures, config) else "",
         "unit_head": "Địa phương" if figures.rolled_up else "Đơn vị",
         "unit_word": "địa phương" if figures.rolled_up else "đơn vị",
         "n": table_numbers(figures, config),
@@ -124,6 +131,13 @@ def table_numbers(figures: Figures, config: Config) -> dict[str, str]:
 def _detail_note(figures: Figures, config: Config) -> str:
     """Where the rows the appendix leaves out are: the tables workbook beside the report."""
     n = fmt.integer
+    if figures.rolled_up:
+        return config.say(
+            "ranking_in_workbook",
+            units=n(len(figures.per_unit)),
+            most=n(config.profile.detail_units_max),
+            ends=n(RANKED_AT_EACH_END),
+        )
     counts = (
         (sum(lib.kind == vocab.LIB_SCHOOL for lib in figures.libraries), "thư viện cơ sở giáo dục"),
         (len(figures.activities), "hoạt động"),

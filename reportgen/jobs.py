@@ -258,21 +258,22 @@ def _publish(
     shown: Sequence[Problem],
     inputs: Sequence[InputFile],
     earlier_inputs: Sequence[EarlierInput] = (),
+    ranking: Sequence[Mapping[str, str]] = (),
     run: _Run,
 ) -> BuildResult:
     """A new draft (unless nothing changed) of a report, its figures and its problem list; the
     screen shows the `shown` problems."""
-    from .appendix import lists_details
+    from .appendix import too_many
     from .drafts import publish_draft
     from .files import file_digest
     from .problem_sheet import problems_workbook
 
     year = figures.year
     tables = None
-    if not figures.rolled_up and not lists_details(figures, config):
+    if too_many(figures, config):
         from .tables_book import tables_workbook
 
-        tables = tables_workbook(figures, config)
+        tables = tables_workbook(figures, config, ranking)
     published = publish_draft(
         workspace.year_outputs(year),
         year,
@@ -332,6 +333,7 @@ def rollup(
 ) -> BuildResult:
     """The province's report from its localities' figures JSON (files, archives, folders):
     each checked and matched, summed exactly, written as a new draft like a build's."""
+    from .appendix import RANKED_AT_EACH_END, too_many
     from .export import figures_json
     from .narrative import build_context
     from .render import render_report
@@ -349,7 +351,13 @@ def rollup(
         )
     figures = rollup_figures(gathered, year, config)
     context = build_context(figures, config)
-    context["ranking"] = ranking_rows(gathered, year, config)
+    ranking = ranking_rows(gathered, year, config)
+    # Past `detail_units_max` localities the report ranks the first and last few of each
+    # indicator; the whole ranking goes to the tables workbook.
+    many = too_many(figures, config)
+    context["ranking"] = (
+        ranking_rows(gathered, year, config, RANKED_AT_EACH_END) if many else ranking
+    )
     return _publish(
         workspace,
         config,
@@ -361,6 +369,7 @@ def rollup(
         problem_list=(*figures.problems, *missing_problems(figures, config)),
         shown=figures.problems,
         inputs=gathered.files,
+        ranking=ranking,
         run=_Run(now, pdf, on_pdf, lock_wait, on_wait, merge),
     )
 

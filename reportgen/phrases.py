@@ -185,6 +185,12 @@ DEFAULTS: dict[str, str] = {
         "kèm theo báo cáo."
     ),
     # Phụ lục của báo cáo có nhiều đơn vị (quá detail_units_max trong profile.toml).
+    "ranking_in_workbook": (
+        "Báo cáo tổng hợp số liệu của {units} địa phương (trên {most} địa phương), nên bảng xếp "
+        "hạng chỉ nêu {ends} địa phương đứng đầu và {ends} địa phương đứng cuối theo từng chỉ "
+        "tiêu. Bảng xếp hạng đầy đủ được lập tại bảng tính phụ lục kèm theo báo cáo này (tệp có "
+        "tên kết thúc bằng “_phu-luc.xlsx”)."
+    ),
     "details_in_workbook": (
         "Báo cáo tổng hợp số liệu của {units} đơn vị (trên {most} đơn vị), nên Phụ lục chỉ nêu "
         "số liệu của từng đơn vị. Danh sách chi tiết {rows} của các đơn vị được lập tại bảng "

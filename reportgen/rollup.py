@@ -415,9 +415,12 @@ def _shown(d: IndicatorDef, indicator: Mapping[str, Any], value: Fraction) -> st
     return f"{indicator['numerator']}/{indicator['denominator']} ({fmt.percent(value)})"
 
 
-def ranking_rows(gathered: Gathered, year: int, config: Config) -> list[dict[str, str]]:
+def ranking_rows(
+    gathered: Gathered, year: int, config: Config, ends: int = 0
+) -> list[dict[str, str]]:
     """Each indicator's localities from best to worst, judged against the province's target;
-    equal values share a rank, and localities without a value come last, unranked."""
+    equal values share a rank, and localities without a value come last, unranked. With
+    `ends`, a longer list keeps that many at each end and says how many are left out."""
     rows = []
     milestone = config.plan.milestone_for(year)
     for d in config.plan.indicators:
@@ -436,16 +439,23 @@ def ranking_rows(gathered: Gathered, year: int, config: Config) -> list[dict[str
             rank = index + 1 if index == 0 or value != valued[index - 1][0] else lines[-1][0]
             lines.append((rank, name, shown, fmt.verdict(value >= target, "ok")))
         lines += [(None, config.unit_name(u), NO_VALUE, "") for u in unvalued]
-        for index, (rank, name, shown, verdict) in enumerate(lines):
-            rows.append(
-                {
-                    "indicator": d.name if index == 0 else "",
-                    "rank": "–" if rank is None else str(rank),
-                    "unit": name,
-                    "result": shown,
-                    "assessment": verdict,
-                }
-            )
+        listed = [
+            {
+                "indicator": "",
+                "rank": "–" if rank is None else str(rank),
+                "unit": name,
+                "result": shown,
+                "assessment": verdict,
+            }
+            for rank, name, shown, verdict in lines
+        ]
+        if ends and len(listed) > 2 * ends + 1:
+            gap = f"… ({fmt.integer(len(listed) - 2 * ends)} địa phương khác)"
+            left_out = {"indicator": "", "rank": "", "unit": gap, "result": "", "assessment": ""}
+            listed = [*listed[:ends], left_out, *listed[-ends:]]
+        if listed:
+            listed[0]["indicator"] = d.name
+        rows += listed
     return rows
 
 

@@ -1,9 +1,10 @@
 """The tables workbook beside a report too large to list every row: each unit's line, every
-school library, activity, payment and unit's opinion, as numbers a spreadsheet can sum."""
+school library, activity, payment and unit's opinion (a roll-up: each locality's line and the
+whole ranking), as numbers a spreadsheet can sum."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
@@ -43,7 +44,9 @@ class _Sheet:
     total: Sequence[object] = ()  # a last bold row, or none
 
 
-def tables_workbook(figures: Figures, config: Config) -> bytes:
+def tables_workbook(
+    figures: Figures, config: Config, ranking: Sequence[Mapping[str, str]] = ()
+) -> bytes:
     """The workbook's bytes: equal figures give equal bytes (dates fixed by the year)."""
     import xlsxwriter
 
@@ -61,7 +64,8 @@ def tables_workbook(figures: Figures, config: Config) -> bytes:
         "number": book.add_format({"num_format": "#,##0", "valign": "top"}),
         "total": book.add_format({"bold": True, "num_format": "#,##0"}),
     }
-    for sheet in _sheets(figures, config):
+    sheets = _rolled_up(figures, config, ranking) if figures.rolled_up else _sheets(figures, config)
+    for sheet in sheets:
         _write(book, sheet, styles)
     book.close()
     with ZipFile(buffer) as source:
@@ -69,24 +73,53 @@ def tables_workbook(figures: Figures, config: Config) -> bytes:
     return stable_zip(members, (figures.year, 1, 1, 0, 0, 0))
 
 
+def _units(figures: Figures, config: Config, word: str) -> _Sheet:
+    """Biểu 2: each unit's (or locality's) line and their total."""
+    lines = [
+        (i, u.name or config.unit_name(u.unit), *(getattr(u, f) for f in UNIT_COUNTS))
+        for i, u in enumerate(figures.per_unit, start=1)
+    ]
+    return _Sheet(
+        word.capitalize(),
+        f"Biểu 2. Số liệu của từng {word} năm {figures.year}",
+        ("STT", word.capitalize(), *_UNIT_HEADS),
+        (6, 40, *(14,) * len(_UNIT_HEADS)),
+        lines,
+        ("", "Tổng cộng", *(sum(getattr(u, f) for u in figures.per_unit) for f in UNIT_COUNTS)),
+    )
+
+
+def _rolled_up(
+    figures: Figures, config: Config, ranking: Sequence[Mapping[str, str]]
+) -> list[_Sheet]:
+    """A roll-up's sheets: each locality's line, and every locality's rank on each indicator
+    (the indicator named on every row, so the sheet can be filtered by it)."""
+    rows = []
+    indicator = ""
+    for row in ranking:
+        indicator = row["indicator"] or indicator
+        rank = int(row["rank"]) if row["rank"].isdigit() else row["rank"]
+        rows.append((indicator, rank, row["unit"], row["result"], row["assessment"]))
+    heads = ("Chỉ tiêu", "Hạng", "Địa phương", "Kết quả", "Đánh giá")
+    return [
+        _units(figures, config, "địa phương"),
+        _Sheet(
+            "Xếp hạng",
+            f"Xếp hạng các địa phương theo từng chỉ tiêu năm {figures.year}",
+            heads,
+            (48, 8, 36, 28, 16),
+            rows,
+        ),
+    ]
+
+
 def _sheets(figures: Figures, config: Config) -> list[_Sheet]:
     name: Callable[[str], str] = config.unit_name
     year = figures.year
-    units = [
-        (i, u.name or name(u.unit), *(getattr(u, f) for f in UNIT_COUNTS))
-        for i, u in enumerate(figures.per_unit, start=1)
-    ]
     schools = [lib for lib in figures.libraries if lib.kind == vocab.LIB_SCHOOL]
     labels = {field: label for label, field in vocab.ASSESSMENT_LABELS.items()}
     return [
-        _Sheet(
-            "Đơn vị",
-            f"Biểu 2. Số liệu của từng đơn vị năm {year}",
-            ("STT", "Đơn vị", *_UNIT_HEADS),
-            (6, 40, *(14,) * len(_UNIT_HEADS)),
-            units,
-            ("", "Tổng cộng", *(sum(getattr(u, f) for u in figures.per_unit) for f in UNIT_COUNTS)),
-        ),
+        _units(figures, config, "đơn vị"),
         _Sheet(
             "Thư viện trường học",
             f"Thư viện cơ sở giáo dục năm {year}",

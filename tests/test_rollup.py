@@ -9,6 +9,7 @@ import zipfile
 from fractions import Fraction
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from docx import Document
@@ -233,3 +234,71 @@ def test_a_provinces_roll_up_can_itself_be_rolled_up(province, sent, tmp_path):
     assert_figures_valid(top)
     pairs = [(i["numerator"], i["denominator"]) for i in top["indicators"]]
     assert pairs == [(i["numerator"], i["denominator"]) for i in data["indicators"]]
+
+
+def _more_localities(sent, inbox: Path) -> None:
+    """The three communes' files and two more localities (Đăk Ui's figures under their codes)."""
+    for files in sent.values():
+        shutil.copy(files[2026], inbox)
+    dakui = load(sent["QNG-DAKUI"][2026])
+    for code, name in (("QNG-DAKHA", "UBND xã Đăk Hà"), ("QNG-DAKPXI", "UBND xã Đăk Pxi")):
+        issuer = dict(dakui["issuer"], code=code, name=name)
+        text = json.dumps(dict(dakui, issuer=issuer), ensure_ascii=False)
+        (inbox / f"{code}_BaoCao_2026.json").write_text(text, encoding="utf-8")
+
+
+def _ranking(docx: Path) -> list[list[str]]:
+    table = next(t for t in Document(str(docx)).tables if t.rows[0].cells[1].text == "Hạng")
+    return [[c.text for c in r.cells] for r in table.rows[1:]]
+
+
+def test_past_the_limit_the_report_ranks_each_end_and_the_workbook_everyone(
+    province, sent, tmp_path, monkeypatch
+):
+    from reportgen import appendix
+
+    inbox = tmp_path / "nhan"
+    inbox.mkdir()
+    _more_localities(sent, inbox)
+    result, _ = rolled(province, inbox)
+    assert result.exit_code == 0, result.output
+    out = province / "outputs" / "2026"
+    whole = _ranking(out / "QNG_BaoCao_2026_du-thao-01.docx")
+    assert len(whole) == 6 * 5 and not (out / "QNG_BaoCao_2026_du-thao-01_phu-luc.xlsx").exists()
+
+    profile = province / "config" / "profile.toml"
+    text = profile.read_text("utf-8")
+    profile.write_text(text.replace("detail_units_max = 60", "detail_units_max = 2"), "utf-8")
+    monkeypatch.setattr(appendix, "RANKED_AT_EACH_END", 1)
+    result, _ = rolled(province, inbox)
+    assert result.exit_code == 0, result.output
+    docx = out / "QNG_BaoCao_2026_du-thao-02.docx"
+    shown = _ranking(docx)
+    firsts = [i for i, row in enumerate(whole) if row[0]]  # each indicator's first row
+    expected = []
+    for start in firsts:
+        best, *_, worst = whole[start : start + 5]
+        expected += [best, ["", "", "… (3 địa phương khác)", "", ""], worst]
+    assert shown == expected
+    paragraphs = [p.text for p in Document(str(docx)).paragraphs]
+    assert any("5 địa phương (trên 2 địa phương)" in p and "_phu-luc.xlsx" in p for p in paragraphs)
+
+    tables = out / "QNG_BaoCao_2026_du-thao-02_phu-luc.xlsx"
+    assert f"Bảng tính phụ lục: {tables.as_posix()}" in result.output
+    book = openpyxl.load_workbook(tables)
+    assert book.sheetnames == ["Địa phương", "Xếp hạng"]
+    ranked = [list(r) for r in book["Xếp hạng"].iter_rows(min_row=4, values_only=True)]
+    # The whole ranking, each row naming its indicator so the sheet can be filtered by it.
+    indicator = ""
+    for row, full in zip(ranked, whole, strict=True):
+        indicator = full[0] or indicator
+        rank = int(full[1]) if full[1].isdigit() else full[1]
+        assert row == [indicator, rank, full[2], full[3], full[4]]
+    lines = list(book["Địa phương"].iter_rows(min_row=4, values_only=True))
+    assert [line[1] for line in lines[:-1]] == [
+        "UBND xã Đăk Ui",
+        "UBND xã Đăk Hà",
+        "UBND xã Đăk Mar",
+        "UBND xã Ngọk Réo",
+        "UBND xã Đăk Pxi",
+    ]
