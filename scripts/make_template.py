@@ -398,16 +398,22 @@ def appendix(doc) -> None:
     heads = ["Thư viện", "Phục vụ HTSĐ", "Ứng dụng CNTT", "Lượt sử dụng", "Thiết chế",
              "Thiết chế hoạt động TX", "Hoạt động", "Lượt tham gia", "NSNN (đồng)",
              "Xã hội hóa (đồng)"]  # fmt: skip
-    sizes = [1.4, 1.6, 1.6, 2.0, 1.5, 1.9, 1.5, 1.9, 2.4, 2.3]
+    # 10 pt, the columns wide enough for a province's totals in bold ("12.800", "48.449.200",
+    # "135.600.000.000") on one line.
+    sizes = [1.5, 1.4, 1.4, 2.2, 1.5, 1.4, 1.5, 2.0, 3.0, 2.9]
     grid_table(
         doc,
-        [("STT", 1.2, CENTER), ("{{ unit_head }}", 4.9, LEFT)]
+        [("STT", 1.1, CENTER), ("{{ unit_head }}", 4.3, LEFT)]
         + [(h, w, RIGHT) for h, w in zip(heads, sizes, strict=True)],
         "unit_rows",
         ["{{ r.stt }}", "{{ r.name }}"] + ["{{ r." + f + " }}" for f in unit_fields],
         totals=[["", "Tổng cộng"] + ["{{ unit_total." + f + " }}" for f in unit_fields]],
-        size=11,
+        size=10,
     )
+    para(doc, "{%p if detail_note %}", align=LEFT)
+    note = para(doc, "{{ detail_note }}", 13, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6)
+    note.paragraph_format.space_before = Pt(6)
+    para(doc, "{%p endif %}", align=LEFT)
     para(doc, "{%p if ranking %}", align=LEFT)
     caption("Biểu {{ n.ranking }}. Xếp hạng các địa phương theo từng chỉ tiêu")
     grid_table(
@@ -419,10 +425,6 @@ def appendix(doc) -> None:
          "{{ r.assessment }}"],
         size=11,
     )  # fmt: skip
-    para(doc, "{%p endif %}", align=LEFT)
-    para(doc, "{%p if detail_note %}", align=LEFT)
-    note = para(doc, "{{ detail_note }}", 13, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6)
-    note.paragraph_format.space_before = Pt(6)
     para(doc, "{%p endif %}", align=LEFT)
     para(doc, "{%p if rows_listed %}", align=LEFT)
     caption("Biểu 3. Thư viện cơ sở giáo dục")
