@@ -219,7 +219,8 @@ def build(
     if not intake.returns:
         raise ReportgenError(
             f"Không có bảng tính hợp lệ nào của năm {year} trong {folder.as_posix()} nên chưa "
-            f"thể lập báo cáo. Chạy `reportgen check --year {year}` để xem lỗi của từng tệp."
+            f"thể lập báo cáo{_why_none(intake.problems)}. Chạy `reportgen check --year {year}` "
+            "để xem lỗi của từng tệp."
         )
     return _publish(
         workspace,
@@ -307,6 +308,19 @@ def _publish(
         carry=published.carry,
         merge=run.merge,
     )
+
+
+def _why_none(problems: Sequence[Problem], most: int = 5) -> str:
+    """The files left out and the first reason of each, for a year with no usable workbook."""
+    reasons: dict[str, str] = {}
+    for problem in problems:
+        if problem.severity == ERROR and problem.file:
+            reasons.setdefault(problem.file, problem.message)
+    if not reasons:
+        return ""
+    named = [f"{name} ({why})" for name, why in list(reasons.items())[:most]]
+    more = f"; và {len(reasons) - most} tệp khác" if len(reasons) > most else ""
+    return ": " + "; ".join(named) + more
 
 
 def _require_template(workspace: Workspace) -> Path:

@@ -249,6 +249,8 @@ def test_a_year_folder_holding_only_hostile_files_is_said(workspace, run):
     built = run("build", "--year", YEAR, catch_exceptions=True)
     assert built.exit_code == 1 and "Traceback" not in built.output
     assert "Không có bảng tính hợp lệ nào của năm 2025" in built.output  # and says: run check
+    assert "rong.xlsx (tệp rỗng" in built.output  # naming the file left out and why
+    assert "khoa.xlsx" not in built.output  # Excel's lock file is no workbook to name
 
 
 BOMBS = ("zip-bomb", "far-cell-XFD1048576", "billion-laughs-sheet", "sixteen-thousand-columns")
