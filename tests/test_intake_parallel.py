@@ -51,9 +51,9 @@ def test_reading_in_several_processes_gives_the_same_intake(
     assert there == here
     assert len(here.returns) == 16
     assert any(p.file == "hong.xlsx" for p in there.problems)
-    # The screen hears of every file once, counted in order, whichever process read it.
-    assert told_there == told_here
-    assert [i for i, _, _ in told_there] == list(range(1, len(told_there) + 1))
+    # The screen hears of every file once, counted as they come back, whichever process read it.
+    assert sorted(name for _, _, name in told_there) == sorted(name for _, _, name in told_here)
+    assert [(i, n) for i, n, _ in told_there] == [(i, n) for i, n, _ in told_here]
 
 
 def test_processes_that_cannot_start_leave_the_reading_to_this_one(
@@ -69,3 +69,16 @@ def test_processes_that_cannot_start_leave_the_reading_to_this_one(
 
     monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", NoProcesses)
     assert read_year(year_folder, YEAR, sample_config) == here
+
+
+def test_batches_are_even_by_bytes_the_heaviest_first(tmp_path):
+    sizes = [10, 5_000, 20, 30, 1_000, 40, 50, 60]
+    named = []
+    for i, size in enumerate(sizes):
+        path = tmp_path / f"{i}.xlsx"
+        path.write_bytes(b"x" * size)
+        named.append((path, path.name))
+    batches = reader._batches(named, 3)
+    assert sorted(i for batch in batches for i in batch) == list(range(len(sizes)))
+    loads = [sum(sizes[i] for i in batch) for batch in batches]
+    assert batches[0] == [1] and loads == sorted(loads, reverse=True)  # the long one alone, first

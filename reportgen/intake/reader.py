@@ -213,47 +213,72 @@ def _outcomes(
     rows of a long sheet read here)."""
     cores = os.cpu_count() or 1
     if len(named) < PARALLEL_FROM or cores < 2:
-        yield from _here(named, 0, year, config, strict, on_file, on_rows)
+        yield from _here(named, list(range(len(named))), year, config, strict, on_file, on_rows)
         return
     import multiprocessing
     import sys
     import threading
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    size = -(-len(named) // (cores * _BATCHES_PER_PROCESS))
-    batches = [named[i : i + size] for i in range(0, len(named), size)]
+    batches = _batches(named, cores * _BATCHES_PER_PROCESS)
     # A fork starts at once and imports nothing again, but is safe only on Linux and with no
     # other thread running; elsewhere each process is a fresh interpreter.
     alone = sys.platform == "linux" and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if alone else "spawn")
-    done = 0
+    read: dict[int, FileOutcome] = {}
     try:
         with ProcessPoolExecutor(cores, mp_context=context) as pool:
-            reads = [pool.submit(_read_batch, batch, year, config, strict) for batch in batches]
-            for read in reads:
-                for outcome in read.result():
-                    done += 1
+            reads = {
+                pool.submit(_read_batch, [named[i] for i in batch], year, config, strict): batch
+                for batch in batches
+            }
+            for future in as_completed(reads):
+                for index, outcome in zip(reads[future], future.result(), strict=True):
+                    read[index] = outcome
                     if on_file:
-                        on_file(done, len(named), outcome.name)
-                    yield outcome
+                        on_file(len(read), len(named), outcome.name)
     except (BrokenProcessPool, OSError):  # no process could start here: the rest read here
-        yield from _here(named, done, year, config, strict, on_file, on_rows)
+        rest = [i for i in range(len(named)) if i not in read]
+        read |= dict(
+            zip(rest, _here(named, rest, year, config, strict, on_file, on_rows), strict=True)
+        )
+    yield from (read[i] for i in range(len(named)))
+
+
+def _batches(named: list[tuple[Path, str]], count: int) -> list[list[int]]:
+    """The files' indices in `count` batches of about equal bytes, the heaviest batch first,
+    so one unit's long workbook does not leave a process idle at the end."""
+    sizes = []
+    for path, _ in named:
+        try:
+            sizes.append(path.stat().st_size)
+        except OSError:
+            sizes.append(0)  # unreadable: its outcome says so, at no cost
+    batches: list[list[int]] = [[] for _ in range(min(count, len(named)))]
+    loads = [0] * len(batches)
+    for index in sorted(range(len(named)), key=lambda i: -sizes[i]):
+        lightest = loads.index(min(loads))
+        batches[lightest].append(index)
+        loads[lightest] += sizes[index]
+    order = sorted(range(len(batches)), key=lambda b: -loads[b])
+    return [sorted(batches[b]) for b in order if batches[b]]
 
 
 def _here(
     named: list[tuple[Path, str]],
-    done: int,
+    indices: list[int],
     year: int,
     config: Config,
     strict: bool,
     on_file: Callable[[int, int, str], None] | None,
     on_rows: RowWatch | None,
 ) -> Iterator[FileOutcome]:
-    """The outcomes of the files after the first `done`, read one by one in this process."""
-    for index, (path, name) in enumerate(named[done:], start=done + 1):
+    """The outcomes of the files at `indices`, read one by one in this process."""
+    for index in indices:
+        path, name = named[index]
         if on_file:
-            on_file(index, len(named), name)
+            on_file(index + 1, len(named), name)
         yield _outcome(path, name, year, config, strict, on_rows)
 
 
