@@ -13,7 +13,7 @@ from .cells import is_blank, text
 from .vntext import fold, legacy_readings
 from .workbook import Grid
 
-HEADER_SEARCH_ROWS = 15
+HEADER_SEARCH_ROWS = 50  # a unit may put a long title block above its table
 _TOTAL_KEYS = frozenset(fold(w) for w in vocab.TOTAL_ROW_WORDS)
 
 

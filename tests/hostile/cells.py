@@ -209,7 +209,8 @@ CASES: tuple[Case, ...] = (
         ),
         59,
     ),
-    read_case("header-on-row-40", "dong40.xlsx", _header_at(40), 95, "header-not-found"),
+    read_case("header-on-row-40", "dong40.xlsx", _header_at(40), 95),
+    read_case("header-on-row-60", "dong60.xlsx", _header_at(60), 95, "header-not-found"),
     read_case("header-on-row-12", "dong12.xlsx", _header_at(12), 95),
     read_case(
         "header-merged-title",
