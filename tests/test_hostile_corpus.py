@@ -289,3 +289,25 @@ def test_an_external_entity_is_never_fetched(ran):
     for run in ran:
         assert "root:x:0:0" not in run.check.output + run.build.output
         assert "root:x:0:0" not in json.dumps(run.figures, ensure_ascii=False)
+
+
+def test_an_xls_with_one_far_cell_is_read_in_bounded_memory(tmp_path):
+    import subprocess
+    import sys
+
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Thư viện")
+    sheet.write(0, 0, "Tên thư viện")
+    sheet.write(65535, 255, "xa")  # IV65536: the last cell of an .xls sheet
+    path = tmp_path / "xa.xls"
+    book.save(str(path))
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    before, after = (int(kb) for kb in done.stdout.split())  # kB on Linux
+    assert after - before < 100 * 1024, f"{(after - before) // 1024} MB more to read it"

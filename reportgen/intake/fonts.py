@@ -159,7 +159,10 @@ def _shared_runs(archive: zipfile.ZipFile) -> list[str]:
 def _xls_fonts(data: bytes, wanted: Mapping[str, Collection[Cell]]) -> dict[str, dict[Cell, str]]:
     import xlrd
 
-    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    # ragged_rows: rows not padded to the widest (one far cell would make millions of cells)
+    book = xlrd.open_workbook(
+        file_contents=data, formatting_info=True, on_demand=True, ragged_rows=True
+    )
     found: dict[str, dict[Cell, str]] = {}
     for title, cells in wanted.items():
         if title not in book.sheet_names():
@@ -167,7 +170,7 @@ def _xls_fonts(data: bytes, wanted: Mapping[str, Collection[Cell]]) -> dict[str,
         sheet = book.sheet_by_name(title)
         fonts = found.setdefault(title, {})
         for r, c in cells:
-            if r <= sheet.nrows and c <= sheet.ncols:
+            if r <= sheet.nrows and c <= sheet.row_len(r - 1):
                 runs = sheet.rich_text_runlist_map.get((r - 1, c - 1))
                 if runs:  # rich text: the font of its first run
                     fonts[(r, c)] = book.font_list[runs[0][1]].name

@@ -224,7 +224,9 @@ def _read_xls(data: bytes) -> list[Grid]:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, on_demand=False)
+        # ragged_rows: a row holds its cells up to its last, not padded to the widest row (one
+        # cell at IV65536 would otherwise make 16 million empty cells, a gigabyte).
+        book = xlrd.open_workbook(file_contents=data, on_demand=False, ragged_rows=True)
     except xlrd.biffh.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise Unreadable(
