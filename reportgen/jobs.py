@@ -270,7 +270,14 @@ def rollup(
     from .export import figures_json
     from .narrative import build_context
     from .render import render_report
-    from .rollup import gather, missing_problems, ranking_rows, rollup_figures, sources_json
+    from .rollup import (
+        gather,
+        missing_problems,
+        ranking_ends,
+        ranking_rows,
+        rollup_figures,
+        sources_json,
+    )
 
     config = load_config(workspace)
     template = _require_template(workspace)
@@ -288,9 +295,7 @@ def rollup(
     # Past `detail_units_max` localities the report ranks the first and last few of each
     # indicator; the whole ranking goes to the tables workbook.
     many = too_many(figures, config)
-    context["ranking"] = (
-        ranking_rows(gathered, year, config, RANKED_AT_EACH_END) if many else ranking
-    )
+    context["ranking"] = ranking_ends(ranking, RANKED_AT_EACH_END) if many else ranking
     return _publish(
         workspace,
         config,

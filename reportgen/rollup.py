@@ -415,12 +415,9 @@ def _shown(d: IndicatorDef, indicator: Mapping[str, Any], value: Fraction) -> st
     return f"{indicator['numerator']}/{indicator['denominator']} ({fmt.percent(value)})"
 
 
-def ranking_rows(
-    gathered: Gathered, year: int, config: Config, ends: int = 0
-) -> list[dict[str, str]]:
+def ranking_rows(gathered: Gathered, year: int, config: Config) -> list[dict[str, str]]:
     """Each indicator's localities from best to worst, judged against the province's target;
-    equal values share a rank, and localities without a value come last, unranked. With
-    `ends`, a longer list keeps that many at each end and says how many are left out."""
+    equal values share a rank, and localities without a value come last, unranked."""
     rows = []
     milestone = config.plan.milestone_for(year)
     for d in config.plan.indicators:
@@ -439,24 +436,35 @@ def ranking_rows(
             rank = index + 1 if index == 0 or value != valued[index - 1][0] else lines[-1][0]
             lines.append((rank, name, shown, fmt.verdict(value >= target, "ok")))
         lines += [(None, config.unit_name(u), NO_VALUE, "") for u in unvalued]
-        listed = [
-            {
-                "indicator": "",
-                "rank": "–" if rank is None else str(rank),
-                "unit": name,
-                "result": shown,
-                "assessment": verdict,
-            }
-            for rank, name, shown, verdict in lines
-        ]
-        if ends and len(listed) > 2 * ends + 1:
-            gap = f"… ({fmt.integer(len(listed) - 2 * ends)} địa phương khác)"
-            left_out = {"indicator": "", "rank": "", "unit": gap, "result": "", "assessment": ""}
-            listed = [*listed[:ends], left_out, *listed[-ends:]]
-        if listed:
-            listed[0]["indicator"] = d.name
-        rows += listed
+        for index, (rank, name, shown, verdict) in enumerate(lines):
+            rows.append(
+                {
+                    "indicator": d.name if index == 0 else "",
+                    "rank": "–" if rank is None else str(rank),
+                    "unit": name,
+                    "result": shown,
+                    "assessment": verdict,
+                }
+            )
     return rows
+
+
+def ranking_ends(rows: Sequence[dict[str, str]], ends: int) -> list[dict[str, str]]:
+    """The ranking with each indicator's list past 2 × `ends` + 1 localities cut to that many
+    at each end, a line saying how many are left out between them."""
+    groups: list[list[dict[str, str]]] = []
+    for row in rows:
+        if row["indicator"] or not groups:  # an indicator's first row starts its list
+            groups.append([])
+        groups[-1].append(row)
+    shortened = []
+    for group in groups:
+        if len(group) > 2 * ends + 1:
+            gap = f"… ({fmt.integer(len(group) - 2 * ends)} địa phương khác)"
+            left_out = {"indicator": "", "rank": "", "unit": gap, "result": "", "assessment": ""}
+            group = [*group[:ends], left_out, *group[-ends:]]
+        shortened += group
+    return shortened
 
 
 def missing_problems(figures: Figures, config: Config) -> tuple[Problem, ...]:
