@@ -6,17 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from io import BytesIO
 from typing import Any
-from zipfile import ZipFile
 
 from . import vocab
 from .config import Config
-from .files import stable_zip
-from .fmt import FORMULA_STARTS, printable
 from .models import UNIT_COUNTS, Figures
-from .problem_sheet import LINE_HEIGHT, lines_needed
+from .sheet_book import as_list, book_bytes, fit_row, text_formats, write_text
 
 _UNIT_HEADS = (
     "Thư viện",
@@ -48,29 +43,22 @@ def tables_workbook(
     figures: Figures, config: Config, ranking: Sequence[Mapping[str, str]] = ()
 ) -> bytes:
     """The workbook's bytes: equal figures give equal bytes (dates fixed by the year)."""
-    import xlsxwriter
-
-    buffer = BytesIO()
-    options = {"in_memory": True, "constant_memory": True, "strings_to_formulas": False}
-    book = xlsxwriter.Workbook(buffer, options)
-    book.set_properties({"created": datetime(figures.year, 1, 1), "author": "reportgen"})
-    styles = {
-        "title": book.add_format({"bold": True, "font_size": 13}),
-        "head": book.add_format(
-            {"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "vcenter"}
-        ),
-        "text": book.add_format({"text_wrap": True, "valign": "top"}),
-        "quoted": book.add_format({"text_wrap": True, "valign": "top", "quote_prefix": True}),
-        "number": book.add_format({"num_format": "#,##0", "valign": "top"}),
-        "total": book.add_format({"bold": True, "num_format": "#,##0"}),
-    }
     sheets = _rolled_up(figures, config, ranking) if figures.rolled_up else _sheets(figures, config)
-    for sheet in sheets:
-        _write(book, sheet, styles)
-    book.close()
-    with ZipFile(buffer) as source:
-        members = [(name, source.read(name)) for name in source.namelist()]
-    return stable_zip(members, (figures.year, 1, 1, 0, 0, 0))
+
+    def fill(book: Any) -> None:
+        styles = {
+            "title": book.add_format({"bold": True, "font_size": 13}),
+            "head": book.add_format(
+                {"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "vcenter"}
+            ),
+            "text": text_formats(book, {"text_wrap": True, "valign": "top"}),
+            "number": book.add_format({"num_format": "#,##0", "valign": "top"}),
+            "total": book.add_format({"bold": True, "num_format": "#,##0"}),
+        }
+        for sheet in sheets:
+            _write(book, sheet, styles)
+
+    return book_bytes(figures.year, fill, row_by_row=True)
 
 
 def _units(figures: Figures, config: Config, word: str) -> _Sheet:
@@ -179,35 +167,23 @@ def _write(book: Any, sheet: _Sheet, styles: dict[str, Any]) -> None:
     for col, (head, width) in enumerate(zip(sheet.heads, sheet.widths, strict=True)):
         ws.write_string(2, col, head, styles["head"])
         ws.set_column(col, col, width)
-    last = 2 + len(sheet.rows)
-    ws.set_row(2, LINE_HEIGHT * lines_needed(sheet.heads, sheet.widths))
+    fit_row(ws, 2, sheet.heads, sheet.widths)
     for row, values in enumerate(sheet.rows, start=3):
-        # Spreadsheets do not grow a row for wrapped text they did not lay out themselves.
-        ws.set_row(row, LINE_HEIGHT * lines_needed(values, sheet.widths))
-        _row(ws, row, values, styles)
+        fit_row(ws, row, values, sheet.widths)
+        _row(ws, row, values, styles["text"], styles["number"])
+    last = 2 + len(sheet.rows)
     if sheet.total:
-        _row(
-            ws,
-            last + 1,
-            sheet.total,
-            {**styles, "text": styles["total"], "number": styles["total"]},
-        )
-    ws.freeze_panes(3, 0)
-    ws.autofilter(2, 0, max(last, 3), len(sheet.heads) - 1)  # the rows, not their total
-    ws.repeat_rows(2)
-    ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)
+        total = styles["total"]
+        _row(ws, last + 1, sheet.total, (total, total), total)
+    as_list(ws, 2, last, len(sheet.heads))  # filtered over the rows, not their total
 
 
-def _row(ws: Any, row: int, values: Sequence[object], styles: dict[str, Any]) -> None:
-    """One row: numbers as numbers, text as text (quoted where a formula would start)."""
+def _row(ws: Any, row: int, values: Sequence[object], text: tuple[Any, Any], number: Any) -> None:
+    """One row: numbers as numbers, texts as texts."""
     for col, value in enumerate(values):
         if value is None or value == "":
             continue
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            ws.write_number(row, col, value, styles["number"])
+            ws.write_number(row, col, value, number)
         else:
-            text = printable(str(value))
-            quoted = text.startswith(FORMULA_STARTS)
-            ws.write_string(row, col, text, styles["quoted" if quoted else "text"])
+            write_text(ws, row, col, str(value), text)
