@@ -274,11 +274,13 @@ def _here(
     on_file: Callable[[int, int, str], None] | None,
     on_rows: RowWatch | None,
 ) -> Iterator[FileOutcome]:
-    """The outcomes of the files at `indices`, read one by one in this process."""
-    for index in indices:
+    """The outcomes of the files at `indices`, read one by one in this process; the screen
+    counts on from the files read before them."""
+    before = len(named) - len(indices)
+    for count, index in enumerate(indices, start=before + 1):
         path, name = named[index]
         if on_file:
-            on_file(index + 1, len(named), name)
+            on_file(count, len(named), name)
         yield _outcome(path, name, year, config, strict, on_rows)
 
 

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from .. import vocab
 from .cells import is_blank, text
@@ -85,14 +84,17 @@ def match_columns(
     return dict(placed), dict(rivals)
 
 
+_Matched = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, tuple[int, ...]], ...]]
+
+
 @lru_cache(maxsize=4096)  # every unit's workbook repeats the same few header rows
-def _matched(header: tuple[object, ...], columns: tuple[tuple[str, str], ...], year: int) -> Any:
+def _matched(
+    header: tuple[object, ...], columns: tuple[tuple[str, str], ...], year: int
+) -> _Matched:
     return _match(header, columns, year)
 
 
-def _match(
-    header: tuple[object, ...], columns: tuple[tuple[str, str], ...], year: int
-) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, tuple[int, ...]], ...]]:
+def _match(header: tuple[object, ...], columns: tuple[tuple[str, str], ...], year: int) -> _Matched:
     """The matching of `match_columns`, as tuples a cache may keep.
 
     When several columns name a field equally well ("Lượt người sử dụng năm 2024",
