@@ -4,7 +4,6 @@ and file names that a spreadsheet would run as formulas, invisible format charac
 from __future__ import annotations
 
 import shutil
-import subprocess
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -13,6 +12,7 @@ import openpyxl
 import pytest
 
 from reportgen import vocab
+from tests.messy.years import soffice_convert
 from tests.test_intake_reader import clean_form, save
 
 FORMAT_CHARACTERS = ("\u202e", "\u200b", "\u2066", "\u00ad", "\ufeff")
@@ -125,16 +125,9 @@ def test_a_symbolic_link_is_refused_by_name_and_never_packed(workspace, run, tmp
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 def test_a_control_character_in_an_xls_is_shown_too(hostile, run, workspace, tmp_path):
-    converted = tmp_path / "xls"
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "xls", "--outdir", str(converted), str(hostile)],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    (xls,) = converted.glob("*.xls")
-    hostile.unlink()
-    shutil.copy(xls, workspace / "inputs" / "2025" / "dak-la.xls")
+    xls = soffice_convert(hostile, "xls")  # in its place, the .xlsx gone
+    assert xls is not None, "LibreOffice made no .xls"
+    shutil.move(xls, workspace / "inputs" / "2025" / "dak-la.xls")
     result = run("check", "--year", "2025")
     assert result.exit_code == 1, result.output
     assert 'dak-la.xls › Thư viện › F2: "12\ufffd3" không phải là số' in result.output

@@ -141,21 +141,14 @@ def plain_zip(members: Sequence[tuple[str, bytes]]) -> bytes:
 
 def as_xls(data: bytes) -> bytes:
     """The .xlsx saved again as a legacy .xls by LibreOffice (the caller skips without it)."""
-    import shutil
-    import subprocess
     import tempfile
 
-    soffice = shutil.which("soffice")
-    assert soffice is not None
+    from tests.messy.years import soffice_convert
+
     with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
-        (folder / "in.xlsx").write_bytes(data)
-        profile = (folder / "profile").as_uri()
-        subprocess.run(
-            [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xls"]
-            + ["--outdir", str(folder / "out"), str(folder / "in.xlsx")],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-        return (folder / "out" / "in.xls").read_bytes()
+        source = Path(scratch) / "in" / "in.xlsx"
+        source.parent.mkdir()
+        source.write_bytes(data)
+        converted = soffice_convert(source, "xls")
+        assert converted is not None, "LibreOffice made no .xls"
+        return converted.read_bytes()
