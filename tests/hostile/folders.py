@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from tests.hostile.case import Case, file_case, read_case
 from tests.hostile.parts import Slot, as_xls, form, library, unit_bytes, workbook_bytes, write
@@ -43,22 +44,22 @@ def _unreadable(folder: Path, slot: Slot) -> str:
     return "khoa.xlsx"
 
 
+def _made_on(workbook: dict[str, list[Any]], day: str) -> dict[str, list[Any]]:
+    """The form with its `Ngày lập` changed to `day`: the unit's later sending."""
+    info = workbook["Thông tin"]
+    workbook["Thông tin"] = [r if r[0] != "Ngày lập" else ("Ngày lập", day) for r in info]
+    return workbook
+
+
 def _twice(folder: Path, slot: Slot) -> str:
     write(folder / "lan 1.xlsx", workbook_bytes(form(slot, library(1))))
-    newer = form(slot, library(503))
-    newer["Thông tin"] = [
-        r if r[0] != "Ngày lập" else ("Ngày lập", "20/11/2025") for r in newer["Thông tin"]
-    ]
-    write(folder / "lan 2.xlsx", workbook_bytes(newer))
+    write(folder / "lan 2.xlsx", workbook_bytes(_made_on(form(slot, library(503)), "20/11/2025")))
     return "lan 1.xlsx"
 
 
 def _xls_and_xlsx(folder: Path, slot: Slot) -> str:
     write(folder / "ban dau.xlsx", workbook_bytes(form(slot, library(2))))
-    newer = form(slot, library(602))
-    newer["Thông tin"] = [
-        r if r[0] != "Ngày lập" else ("Ngày lập", "21/11/2025") for r in newer["Thông tin"]
-    ]
+    newer = _made_on(form(slot, library(602)), "21/11/2025")
     write(folder / "gui lai.xls", as_xls(workbook_bytes(newer)))
     return "ban dau.xlsx"
 
