@@ -47,7 +47,7 @@ def read(folder: Path, config, **kwargs: Any) -> Intake:
     return read_year(folder, YEAR, config, strict=True, **kwargs)
 
 
-def save(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
+def book_of(sheets: dict[str, Sequence[Sequence[Any]]]) -> Workbook:
     """A workbook with one sheet per entry, rows written from A1."""
     wb = Workbook()
     wb.remove(wb.active)
@@ -55,8 +55,13 @@ def save(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
         ws = wb.create_sheet(title)
         for row in rows:
             ws.append(list(row))
+    return wb
+
+
+def save(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
+    """A workbook with one sheet per entry, rows written from A1, saved at `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    book_of(sheets).save(path)
     return path
 
 

@@ -12,10 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-
 from reportgen import vocab
-from tests.test_intake_reader import clean_form
+from tests.test_intake_reader import book_of, clean_form
 
 SHEET_LIBRARIES_PART = "xl/worksheets/sheet2.xml"  # clean_form's second sheet: `Thư viện`
 
@@ -45,12 +43,7 @@ def form(slot: Slot | None, *libraries: tuple[Any, ...], **sheets: Any) -> dict[
 
 def workbook_bytes(sheets: dict[str, Sequence[Sequence[Any]]], change=None) -> bytes:  # noqa: ANN001
     """An .xlsx of the sheets, rows from A1; `change(book)` may alter it before saving."""
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(list(row))
+    book = book_of(sheets)
     if change is not None:
         change(book)
     buffer = io.BytesIO()
