@@ -150,14 +150,20 @@ def _is_total(row: tuple[object, ...]) -> bool:
     for value in row[:4]:
         if isinstance(value, str) and value.strip():
             # The first word first: it repeats from row to row ("Thư viện thôn 1", "... 2"),
-            # so its readings are cached, and only a "Tổng ..." or "Cộng ..." row reads on.
-            word = value.split()[0]  # its every legacy reading: alone, "Tæng" also reads as VNI
-            firsts = {fold(r).partition(" ")[0] for r in (*readings(word), *legacy_readings(word))}
-            if not firsts & _TOTAL_FIRST_WORDS:
+            # so whether it can start a total is cached, and only a "Tổng ..." row reads on.
+            if not _may_start_total(value.split()[0]):
                 return False
             keys = [fold(r) for r in readings(value)]
             return any(k in _TOTAL_KEYS or k.startswith("tong cong") for k in keys)
     return False
+
+
+@lru_cache(maxsize=4096)
+def _may_start_total(word: str) -> bool:
+    """Whether a word, in any of its readings (alone, "Tæng" also reads as VNI), starts a total
+    row's words: "Tổng", "Cộng"."""
+    firsts = {fold(r).partition(" ")[0] for r in (*readings(word), *legacy_readings(word))}
+    return not firsts.isdisjoint(_TOTAL_FIRST_WORDS)
 
 
 def find_table(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -98,21 +99,24 @@ def _reader_failed(exc: BaseException) -> bool:
 
 
 def _read_xlsx(data: bytes) -> list[Grid]:
-    from .package import inspect, not_a_workbook, noted  # they raise this module's Unreadable
+    from .package import Parts, inspect, not_a_workbook, noted  # raise this module's Unreadable
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "xl/workbook.xml" not in archive.namelist():
                 raise Unreadable(not_a_workbook(data, archive.namelist()))
             _check_size(archive)
-            sheets = inspect(archive)  # before any part is parsed
-            if _STRICT in archive.read("xl/workbook.xml"):
+            parts = Parts(archive, data)
+            sheets = inspect(parts)  # before any part is parsed
+            if _STRICT in parts.read("xl/workbook.xml"):
                 raise Unreadable(
                     "bảng tính lưu theo dạng “Strict Open XML” mà công cụ chưa đọc được — đề nghị "
                     "đơn vị mở bằng Excel, chọn File › Save As, kiểu “Excel Workbook (*.xlsx)” "
                     "rồi gửi lại"
                 )
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, NotImplementedError, RuntimeError):
+        raise Unreadable(DAMAGED) from None
+    except struct.error:  # a member's local header cut off by the end of the file
         raise Unreadable(DAMAGED) from None
     # python-calamine reads values many times faster than openpyxl; it reads an error cell
     # (#DIV/0!) as empty and says nothing of formulas, so the package's scan puts those back.

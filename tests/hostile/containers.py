@@ -144,6 +144,30 @@ def _patched_headers(data: bytes, field: tuple[int, int], value: int) -> bytes:
     return bytes(out)
 
 
+def _patched_part(data: bytes, part: str, field: tuple[int, int], value: int) -> bytes:
+    """One part's 4-byte field at (local header offset, central header offset) set to `value`."""
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        local = archive.getinfo(part).header_offset
+    name, at, central = part.encode(), 0, -1
+    while (at := out.find(b"PK\x01\x02", at)) != -1:  # the central header naming the part
+        if out[at + 46 : at + 46 + len(name)] == name:
+            central = at
+        at += 4
+    for start, offset in ((local, field[0]), (central, field[1])):
+        out[start + offset : start + offset + 4] = value.to_bytes(4, "little")
+    return bytes(out)
+
+
+def _sheet_crc_wrong(slot: Slot) -> bytes:
+    return _patched_part(unit_bytes(None), SHEET_LIBRARIES_PART, (14, 16), 0x12345678)
+
+
+def _sheet_size_understated(slot: Slot) -> bytes:
+    """The sheet's declared size 100 bytes, so a reader trusting it would inflate past it."""
+    return _patched_part(unit_bytes(None), SHEET_LIBRARIES_PART, (22, 24), 100)
+
+
 def _zip_flagged_encrypted(slot: Slot) -> bytes:
     return _patched_headers(unit_bytes(None), (6, 8), 0x1)  # "encrypted with a zip password"
 
@@ -303,6 +327,14 @@ CASES: tuple[Case, ...] = (
     read_case("xlsx-no-extension", "khong duoi", lambda s: unit_bytes(s, 402), 402),
     read_case("xlsm-macro-enabled", "macro.xlsm", _xlsm, 310),
     read_case("lzma-compressed", "lzma.xlsx", _lzma, 77, UNREADABLE),
+    read_case(
+        "stored-uncompressed",
+        "khong nen.xlsx",
+        lambda s: rezip(unit_bytes(s, 78), method=zipfile.ZIP_STORED),
+        78,
+    ),
+    file_case("sheet-crc-wrong", "crc.xlsx", _sheet_crc_wrong, UNREADABLE),
+    file_case("sheet-size-understated", "co sai.xlsx", _sheet_size_understated, UNREADABLE),
     read_case(
         "shared-strings-missing",
         "thieu chuoi.xlsx",
