@@ -145,7 +145,7 @@ def build(
         workspace,
         config,
         figures,
-        docx=render_report(build_context(figures, config), template),
+        docx=render_report(build_context(figures, config, workspace.kept_charts), template),
         data=figures_json(figures, config),
         problem_list=intake.problems,
         shown=_in_unit_order(intake.problems, config),
@@ -290,7 +290,7 @@ def rollup(
             + ". Hãy chỉ ra các tệp .json, tệp lưu trữ .zip hoặc thư mục chứa chúng."
         )
     figures = rollup_figures(gathered, year, config)
-    context = build_context(figures, config)
+    context = build_context(figures, config, workspace.kept_charts)
     ranking = ranking_rows(gathered, year, config)
     # Past `detail_units_max` localities the report ranks the first and last few of each
     # indicator; the whole ranking goes to the tables workbook.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 from . import assessment, fmt, review, vocab
@@ -243,11 +244,13 @@ def _share_of(results: Sequence[IndicatorResult], code: str) -> Fraction | None:
     return next((r.value for r in results if r.code == code), None)
 
 
-def _charts(figures: Figures, config: Config) -> list[dict[str, Any]]:
-    """The report's charts, each a PNG and its numbered caption (none when switched off)."""
+def _charts(figures: Figures, config: Config, kept: Path | None) -> list[dict[str, Any]]:
+    """The report's charts, each a PNG and its numbered caption (none when switched off); a
+    chart showing what one kept in the folder `kept` shows is taken from there."""
     if not config.profile.charts:
         return []
-    from . import charts  # draws with matplotlib, loaded only now
+    from . import charts  # draws with matplotlib, which it loads only when it draws
+    from .kept_charts import chart
 
     plan = {d.code: d for d in config.plan.indicators}
     bars = [
@@ -263,10 +266,12 @@ def _charts(figures: Figures, config: Config) -> list[dict[str, Any]]:
     if bars:
         key = "chart_shares" if figures.complete else "chart_shares_partial"
         values: dict[str, object] = {"year": figures.year, "milestones": milestones}
-        drawn.append((key, values, charts.share_chart(bars), False))
+        png = chart(kept, "share", bars, lambda: charts.share_chart(bars))
+        drawn.append((key, values, png, False))
     if any(uses is not None for _, uses in figures.uses_by_year):
         points = [charts.YearValue(y, uses) for y, uses in figures.uses_by_year]
-        drawn.append(("chart_uses", {}, charts.uses_chart(points), False))
+        png = chart(kept, "uses", points, lambda: charts.uses_chart(points))
+        drawn.append(("chart_uses", {}, png, False))
     if len(figures.period) > 1:
         first = figures.period[0].year
         series = [
@@ -278,7 +283,8 @@ def _charts(figures: Figures, config: Config) -> list[dict[str, Any]]:
             if not d.is_growth
         ]
         values = {"first_year": first, "year": figures.year}
-        drawn.append(("chart_period", values, charts.period_chart(series), True))
+        png = chart(kept, "period", series, lambda: charts.period_chart(series))
+        drawn.append(("chart_period", values, png, True))
     return [
         {"caption": config.say(key, number=i, **values), "png": png, "period": period}
         for i, (key, values, png, period) in enumerate(drawn, start=1)
@@ -302,8 +308,11 @@ def _dates(year: int, config: Config) -> dict[str, str]:
     }
 
 
-def build_context(figures: Figures, config: Config) -> dict[str, Any]:
-    """The report template's context: every text formatted, every sentence written."""
+def build_context(
+    figures: Figures, config: Config, kept_charts: Path | None = None
+) -> dict[str, Any]:
+    """The report template's context: every text formatted, every sentence written; charts
+    drawn before are taken from the folder `kept_charts` (None: every chart is drawn)."""
     profile, year = config.profile, figures.year
     milestone = figures.milestone
     number = fmt.document_number(profile.document_number) or BLANK_NUMBER
@@ -350,7 +359,9 @@ def build_context(figures: Figures, config: Config) -> dict[str, Any]:
         "appendix_title": config.say("appendix_title", year=year),
         "document_title": f"Báo cáo {summary[:1].lower() + summary[1:]}",
     }
-    drawn = _charts(figures, config)  # the period's chart goes with the period's tables
+    drawn = _charts(
+        figures, config, kept_charts
+    )  # the period's chart goes with the period's tables
     context["charts"] = [c for c in drawn if not c["period"]]
     context["period_charts"] = [c for c in drawn if c["period"]]
     context.update(review.period_rows(figures, config))

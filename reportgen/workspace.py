@@ -16,6 +16,7 @@ INPUTS_DIR = "inputs"
 OUTPUTS_DIR = "outputs"
 FORMS_DIR = "bieu-mau"  # under outputs/<Y>/: the ready-to-fill forms
 CHECKS_DIR = "kiem-tra"  # under outputs/<Y>/: the numbered problem lists of `check`
+KEPT_CHARTS_DIR = ".bieu-do-da-ve"  # under outputs/: charts drawn before, by what they show
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,11 @@ class Workspace:
     def template(self) -> Path:
         """The report template the clerk may edit in Word."""
         return self.root / TEMPLATE
+
+    @property
+    def kept_charts(self) -> Path:
+        """outputs/.bieu-do-da-ve/: charts drawn before, kept for the next draft (hidden)."""
+        return self.outputs / KEPT_CHARTS_DIR
 
     def year_inputs(self, year: int) -> Path:
         """inputs/<Y>/: the workbooks the units sent for a year."""

@@ -1,7 +1,10 @@
 """Time what a clerk waits for, each figure beside a bare python-calamine read of the same files.
 
-Sample: median of --runs new processes (interpreter alone, --help, history, check, build, build
-without charts) on a copy of the sample workspace. Scale, one run each, rows per figure:
+Sample: median of --runs new processes on a copy of the sample workspace: interpreter alone,
+--help, history, check; build with outputs/ removed before each run (every chart drawn, as for a
+first draft or changed figures); build with only outputs/<year>/ removed (a redraft whose charts
+show the same figures: taken from outputs/.bieu-do-da-ve/); build with charts = false.
+Scale, one run each, rows per figure:
   bare read     a new process opens every workbook read by `build` with python-calamine and reads
                 every sheet's values; timed inside the process, imports excluded
   intake        a new process runs reportgen.intake.reader.read_year on the same year folders;
@@ -76,7 +79,8 @@ for y in [year, *workspace.earlier_years(year)]:
     read_year(workspace.year_inputs(y), y, config)
 print(time.perf_counter() - started)
 """
-SAMPLE_GOALS = {"--help": 0.15, "check": 0.35, "build (new draft each run)": 0.5}
+DRAWN, KEPT = "build, charts drawn", "build, charts kept (same figures)"
+SAMPLE_GOALS = {"--help": 0.15, "check": 0.35, DRAWN: 0.5, KEPT: 0.5}
 # (figure, size): the most it may be (seconds, or MiB for a peak)
 GOALS = {("build", 17): 0.5, ("build", 200): 2.0, ("build", 3300): 30.0, ("check", 17): 0.35}
 GOALS |= {("build peak", 3300): 1024.0, ("intake ÷ read", 0): 3.0}  # size 0: at every size
@@ -133,10 +137,10 @@ def _sample(year: int, runs: int) -> None:
         where = ["--year", str(year), "--workspace", str(work)]
         _run(["build", *where])  # once untimed: the package's bytecode written, as installed
 
-        def median(args: list[str]) -> float:
+        def median(args: list[str], removed: Path = work / "outputs") -> float:
             times = []
             for _ in range(runs):
-                shutil.rmtree(work / "outputs", ignore_errors=True)
+                shutil.rmtree(removed, ignore_errors=True)
                 times.append(_run(args).seconds)
             return statistics.median(times)
 
@@ -148,7 +152,8 @@ def _sample(year: int, runs: int) -> None:
         results = {"python -c pass (interpreter alone)": statistics.median(interpreter)}
         for label, args in [("--help", []), ("history", ["history"]), ("check", ["check"])]:
             results[label] = median([*args, *where] if args else ["--help"])
-        results["build (new draft each run)"] = median(["build", *where])
+        results[DRAWN] = median(["build", *where])
+        results[KEPT] = median(["build", *where], work / "outputs" / str(year))
         profile = work / "config" / "profile.toml"
         text = profile.read_text(encoding="utf-8")
         profile.write_text(text.replace("charts = true", "charts = false"), encoding="utf-8")

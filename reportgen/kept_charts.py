@@ -1,0 +1,115 @@
+"""Charts drawn before, kept by what they show: a redraft whose charts show the same figures
+takes them from here instead of loading matplotlib again (its import and the drawing are 0,5 s
+of a district's 0,9 s build).
+
+A chart's key is a SHA-256 over everything its bytes depend on: its kind and data, this
+program's drawing code (charts.py and fmt.py, byte for byte) and the versions of matplotlib,
+Pillow and NumPy. Each kept file starts with a digest of its key and its PNG, so a file damaged
+or changed on disk is drawn again, never used. Keeping is best effort: a folder that cannot be
+written only means the charts are drawn each time."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+
+from . import charts, fmt
+from .errors import ReportgenError
+from .files import atomic_write, hide, remove_temp_files
+
+KEPT_MOST = 48  # charts kept in the folder; those unused the longest go first
+_SUFFIX = ".chart"
+_PNG = b"\x89PNG\r\n\x1a\n"
+_DIGEST = 32  # bytes of SHA-256 before the PNG
+# What a chart's pixels and PNG bytes depend on outside this program: (package, its version file).
+_LIBRARIES = (("matplotlib", "_version.py"), ("PIL", "_version.py"), ("numpy", "version.py"))
+
+
+def chart(
+    folder: Path | None, kind: str, items: Sequence[object], draw: Callable[[], bytes]
+) -> bytes:
+    """The PNG of a chart of `kind` showing `items`: kept in `folder` from an earlier run, or
+    drawn now by `draw` and kept there (never kept when `folder` is None)."""
+    key = _key(kind, items)
+    if folder is None or key is None:
+        return draw()
+    path = folder / f"{key}{_SUFFIX}"
+    png = _kept(path, key)
+    if png is None:
+        png = draw()
+        _keep(folder, path, key, png)
+    return png
+
+
+def _key(kind: str, items: Sequence[object]) -> str | None:
+    """The chart's key, or None when the libraries' versions cannot be told (never kept)."""
+    code = _drawing_code()
+    if code is None:
+        return None
+    # The items are frozen dataclasses of str, int and Fraction: their repr is the same in
+    # every run and names every value.
+    return hashlib.sha256(code + kind.encode() + b"\0" + repr(tuple(items)).encode()).hexdigest()
+
+
+@cache
+def _drawing_code() -> bytes | None:
+    """A digest of the drawing code and of the libraries' versions (read from their version
+    files, which costs nothing, where importing matplotlib or importlib.metadata would)."""
+    from importlib.util import find_spec
+
+    parts = [Path(charts.__file__).read_bytes(), Path(fmt.__file__).read_bytes()]
+    for package, version_file in _LIBRARIES:
+        spec = find_spec(package)
+        if spec is None or spec.origin is None:
+            return None
+        try:
+            parts.append((Path(spec.origin).parent / version_file).read_bytes())
+        except OSError:
+            return None
+    return hashlib.sha256(b"\0".join(parts)).digest()
+
+
+def _digest(key: str, png: bytes) -> bytes:
+    return hashlib.sha256(key.encode() + png).digest()
+
+
+def _kept(path: Path, key: str) -> bytes | None:
+    """The PNG kept at `path`, or None when there is none or it is not whole and unchanged."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    png = data[_DIGEST:]
+    if not png.startswith(_PNG) or data[:_DIGEST] != _digest(key, png):
+        return None
+    try:
+        os.utime(path)  # used now: the last to be let go
+    except OSError:
+        pass
+    return png
+
+
+def _keep(folder: Path, path: Path, key: str, png: bytes) -> None:
+    """Keep a chart, then let go of the charts unused the longest past KEPT_MOST."""
+    new = not folder.exists()
+    try:
+        atomic_write(path, _digest(key, png) + png, overwrite=True)
+        if new:
+            hide(folder)
+        remove_temp_files(folder, older_than=time.time() - 3600)  # of runs stopped midway
+        kept = sorted(folder.glob(f"*{_SUFFIX}"), key=_last_used, reverse=True)
+        for old in kept[KEPT_MOST:]:
+            old.unlink(missing_ok=True)
+    except (ReportgenError, OSError):
+        pass  # not kept: the next run draws it again
+
+
+def _last_used(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
