@@ -268,16 +268,10 @@ def rollup(
     each checked and matched, summed exactly, written as a new draft like a build's."""
     from .appendix import RANKED_AT_EACH_END, too_many
     from .export import figures_json
+    from .gather import gather, missing_problems, sources_json
     from .narrative import build_context
     from .render import render_report
-    from .rollup import (
-        gather,
-        missing_problems,
-        ranking_ends,
-        ranking_rows,
-        rollup_figures,
-        sources_json,
-    )
+    from .rollup import ranking_ends, ranking_rows, rollup_figures
 
     config = load_config(workspace)
     template = _require_template(workspace)

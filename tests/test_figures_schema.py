@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from reportgen.rollup import _schema_error
+from reportgen.gather import _schema_error
 from tests.schema import validator
 
 
