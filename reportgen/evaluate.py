@@ -8,7 +8,7 @@ from dataclasses import replace
 from fractions import Fraction
 
 from . import vocab
-from .config import Config, IndicatorDef
+from .config import Config
 from .models import (
     Comparison,
     Criterion,
@@ -26,6 +26,7 @@ from .models import (
     YearSummary,
     YearUses,
 )
+from .plan import IndicatorDef
 
 
 def shortfall(numerator: int, denominator: int, target: Fraction) -> int:

@@ -8,10 +8,11 @@ from fractions import Fraction
 from typing import Any
 
 from . import fmt, vocab
-from .config import Config, IndicatorDef
+from .config import Config
 from .evaluate import rolled_up_indicator
 from .gather import Gathered, Sent
 from .models import UNIT_COUNTS, Comparison, Figures, IndicatorResult, TaskGroup, UnitFigures
+from .plan import IndicatorDef
 
 NO_VALUE = "chưa có số liệu"
 
