@@ -3,16 +3,19 @@ takes them from here instead of loading matplotlib again (its import and the dra
 of a district's 0,9 s build).
 
 A chart's key is a SHA-256 over everything its bytes depend on: its kind and data, this
-program's drawing code (charts.py and fmt.py, byte for byte) and the versions of matplotlib,
-Pillow and NumPy. Each kept file starts with a digest of its key and its PNG, so a file damaged
-or changed on disk is drawn again, never used. Keeping is best effort: a folder that cannot be
-written only means the charts are drawn each time."""
+program's drawing code (charts.py and fmt.py, byte for byte), the versions of matplotlib, Pillow
+and NumPy, and Python's (whose Unicode tables compose and wrap the labels). Each kept file
+starts with a digest of its key and its PNG, so a file damaged or changed on disk is drawn
+again, never used. Keeping is best effort: a folder that cannot be written only means the
+charts are drawn each time."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import time
+import unicodedata
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -62,6 +65,7 @@ def _drawing_code() -> bytes | None:
     from importlib.util import find_spec
 
     parts = [Path(charts.__file__).read_bytes(), Path(fmt.__file__).read_bytes()]
+    parts.append(f"{sys.version} {unicodedata.unidata_version}".encode())
     for package, version_file in _LIBRARIES:
         spec = find_spec(package)
         if spec is None or spec.origin is None:
