@@ -359,9 +359,8 @@ def build_context(
         "appendix_title": config.say("appendix_title", year=year),
         "document_title": f"Báo cáo {summary[:1].lower() + summary[1:]}",
     }
-    drawn = _charts(
-        figures, config, kept_charts
-    )  # the period's chart goes with the period's tables
+    # The period's chart goes with the period's tables.
+    drawn = _charts(figures, config, kept_charts)
     context["charts"] = [c for c in drawn if not c["period"]]
     context["period_charts"] = [c for c in drawn if c["period"]]
     context.update(review.period_rows(figures, config))

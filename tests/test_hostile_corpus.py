@@ -253,7 +253,13 @@ def test_a_year_folder_holding_only_hostile_files_is_said(workspace, run):
     assert "khoa.xlsx" not in built.output  # Excel's lock file is no workbook to name
 
 
-BOMBS = ("zip-bomb", "far-cell-XFD1048576", "billion-laughs-sheet", "sixteen-thousand-columns")
+BOMBS = (
+    "zip-bomb",
+    "far-cell-XFD1048576",
+    "billion-laughs-sheet",
+    "sixteen-thousand-columns",
+    "many-megabyte-parts",
+)
 PEAK = """
 import resource, sys
 from reportgen.intake.workbook import Unreadable, read_grids

@@ -90,20 +90,18 @@ _LOCAL_HEADER = struct.Struct("<4s22xHH")
 
 class Parts:
     """A workbook's parts read from its bytes. A small part is inflated at once with zlib from
-    where its header says its data is (where calamine reads it too), its size and CRC checked
-    as zipfile checks them, at a fraction of the cost of zipfile's reader a part; a part over a
-    megabyte is streamed. Raises zipfile.BadZipFile on a part that is not what its header says."""
+    where its local header says its data is (where calamine reads it too), its place, name,
+    size and CRC checked as zipfile checks them, at a fraction of the cost of zipfile's reader
+    a part; a part over a megabyte is streamed. Only one part is held at a time. Raises
+    zipfile.BadZipFile on a part that is not what the zip's directory says it is."""
 
     def __init__(self, archive: zipfile.ZipFile, data: bytes) -> None:
         self.archive, self.data = archive, data
         self.names = archive.namelist()
-        self._read: dict[str, bytes] = {}
 
     def read(self, name: str) -> bytes:
-        """A small part's bytes (read once, kept)."""
-        if name not in self._read:
-            self._read[name] = self._inflate(self.archive.getinfo(name))
-        return self._read[name]
+        """A small part's bytes."""
+        return self._inflate(self.archive.getinfo(name))
 
     def chunks(self, name: str) -> Iterator[bytes]:
         """A part's bytes about a megabyte at a time, each piece cut before its last cell (or
@@ -125,18 +123,27 @@ class Parts:
                 yield carried
 
     def _inflate(self, info: zipfile.ZipInfo) -> bytes:
-        signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(
-            self.data, info.header_offset
-        )
-        if signature != b"PK\x03\x04":
+        at = info.header_offset
+        if at < 0 or at + _LOCAL_HEADER.size > len(self.data):  # a directory pointing outside
             raise zipfile.BadZipFile(f"no local header for {info.filename}")
-        start = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
+        signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(self.data, at)
+        name = self.data[at + _LOCAL_HEADER.size : at + _LOCAL_HEADER.size + name_length]
+        encoding = "utf-8" if info.flag_bits & 0x800 else "cp437"  # as zipfile reads names
+        if signature != b"PK\x03\x04" or name.decode(encoding, "replace") != info.orig_filename:
+            raise zipfile.BadZipFile(f"the local header does not name {info.filename}")
+        start = at + _LOCAL_HEADER.size + name_length + extra_length
+        if start + info.compress_size > len(self.data):
+            raise zipfile.BadZipFile(f"{info.filename} runs past the end of the file")
         stored = self.data[start : start + info.compress_size]
-        if info.compress_type == zipfile.ZIP_DEFLATED:
+        try:
             # Never more than the size the directory declares, plus one byte to tell a lie.
-            body = zlib.decompressobj(-zlib.MAX_WBITS).decompress(stored, info.file_size + 1)
-        else:
-            body = stored
+            body = (
+                zlib.decompressobj(-zlib.MAX_WBITS).decompress(stored, info.file_size + 1)
+                if info.compress_type == zipfile.ZIP_DEFLATED
+                else stored
+            )
+        except zlib.error:
+            raise zipfile.BadZipFile(f"{info.filename} is not a deflate stream") from None
         if len(body) != info.file_size or zlib.crc32(body) != info.CRC:
             raise zipfile.BadZipFile(f"bad size or CRC-32 for {info.filename}")
         return body

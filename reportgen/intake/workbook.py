@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -116,7 +117,7 @@ def _read_xlsx(data: bytes) -> list[Grid]:
                 )
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, NotImplementedError, RuntimeError):
         raise Unreadable(DAMAGED) from None
-    except struct.error:  # a member's local header cut off by the end of the file
+    except (struct.error, zlib.error):  # a header cut off; a part that will not inflate
         raise Unreadable(DAMAGED) from None
     # python-calamine reads values many times faster than openpyxl; it reads an error cell
     # (#DIV/0!) as empty and says nothing of formulas, so the package's scan puts those back.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 
 from tests.hostile.case import Case, file_case, read_case
@@ -166,6 +167,39 @@ def _sheet_crc_wrong(slot: Slot) -> bytes:
 def _sheet_size_understated(slot: Slot) -> bytes:
     """The sheet's declared size 100 bytes, so a reader trusting it would inflate past it."""
     return _patched_part(unit_bytes(None), SHEET_LIBRARIES_PART, (22, 24), 100)
+
+
+def _sheet_local_header(data: bytes) -> tuple[int, int]:
+    """Where the Thư viện sheet's local header starts, and where its compressed data starts."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        at = archive.getinfo(SHEET_LIBRARIES_PART).header_offset
+    name_length, extra_length = struct.unpack_from("<HH", data, at + 26)
+    return at, at + 30 + name_length + extra_length
+
+
+def _sheet_not_deflate(slot: Slot) -> bytes:
+    """The sheet's compressed bytes overwritten: no deflate stream any more."""
+    data = bytearray(unit_bytes(None))
+    _, start = _sheet_local_header(bytes(data))
+    data[start : start + 8] = b"\xff" * 8
+    return bytes(data)
+
+
+def _local_name_differs(slot: Slot) -> bytes:
+    """The sheet's local header names another part than the zip's directory does."""
+    data = bytearray(unit_bytes(None))
+    at, _ = _sheet_local_header(bytes(data))
+    name = SHEET_LIBRARIES_PART.encode()
+    assert data[at + 30 : at + 30 + len(name)] == name
+    data[at + 30 : at + 30 + len(name)] = name.replace(b"sheet", b"shxet")
+    return bytes(data)
+
+
+def _many_megabyte_parts(slot: Slot) -> bytes:
+    """150 parts of a megabyte of spaces no sheet lists: 150 MB to scan, never at once."""
+    blank = b" " * 1_000_000
+    extra = [(f"xl/worksheets/trong{i}.xml", blank) for i in range(150)]
+    return rezip(unit_bytes(slot, 79), extra=extra)
 
 
 def _zip_flagged_encrypted(slot: Slot) -> bytes:
@@ -335,6 +369,9 @@ CASES: tuple[Case, ...] = (
     ),
     file_case("sheet-crc-wrong", "crc.xlsx", _sheet_crc_wrong, UNREADABLE),
     file_case("sheet-size-understated", "co sai.xlsx", _sheet_size_understated, UNREADABLE),
+    read_case("many-megabyte-parts", "nhieu phan.xlsx", _many_megabyte_parts, 79),
+    file_case("sheet-not-deflate", "nen hong.xlsx", _sheet_not_deflate, UNREADABLE),
+    file_case("local-name-differs", "ten lech.xlsx", _local_name_differs, UNREADABLE),
     read_case(
         "shared-strings-missing",
         "thieu chuoi.xlsx",
