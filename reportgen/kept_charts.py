@@ -3,16 +3,19 @@ takes them from here instead of loading matplotlib again (its import and the dra
 of a district's 0,9 s build).
 
 A chart's key is a SHA-256 over everything its bytes depend on: its kind and data, this
-program's drawing code (charts.py and fmt.py, byte for byte), the versions of matplotlib, Pillow
-and NumPy, and Python's (whose Unicode tables compose and wrap the labels). Each kept file
-starts with a digest of its key and its PNG, so a file damaged or changed on disk is drawn
-again, never used. Keeping is best effort: a folder that cannot be written only means the
-charts are drawn each time."""
+program's drawing code (charts.py and fmt.py, byte for byte), the versions of matplotlib,
+Pillow, NumPy and kiwisolver (which solves the constrained layout), and Python's (whose Unicode
+tables compose and wrap the labels). Each kept file starts with a digest of its key and its
+PNG, so a file damaged on disk (cut short, a bit flipped, saved over by an image editor) is
+drawn again, never used. The digest is no signature: whoever can write the workspace could
+plant a chart, as they could change config/ or the template. Keeping is best effort: a folder
+that cannot be written only means the charts are drawn each time."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 import time
 import unicodedata
@@ -25,11 +28,17 @@ from .errors import ReportgenError
 from .files import atomic_write, hide, remove_temp_files
 
 KEPT_MOST = 48  # charts kept in the folder; those unused the longest go first
-_SUFFIX = ".chart"
 _PNG = b"\x89PNG\r\n\x1a\n"
 _DIGEST = 32  # bytes of SHA-256 before the PNG
-# What a chart's pixels and PNG bytes depend on outside this program: (package, its version file).
-_LIBRARIES = (("matplotlib", "_version.py"), ("PIL", "_version.py"), ("numpy", "version.py"))
+_NAME = re.compile(r"[0-9a-f]{64}\.chart")  # a kept chart's file name: its key
+# What a chart's pixels and PNG bytes depend on outside this program: (package, the files in
+# it that change with its version). kiwisolver keeps its version in its compiled module only.
+_LIBRARIES = (
+    ("matplotlib", "_version.py"),
+    ("PIL", "_version.py"),
+    ("numpy", "version.py"),
+    ("kiwisolver", "_cext*"),
+)
 
 
 def chart(
@@ -40,7 +49,7 @@ def chart(
     key = _key(kind, items)
     if folder is None or key is None:
         return draw()
-    path = folder / f"{key}{_SUFFIX}"
+    path = folder / f"{key}.chart"
     png = _kept(path, key)
     if png is None:
         png = draw()
@@ -64,16 +73,19 @@ def _drawing_code() -> bytes | None:
     files, which costs nothing, where importing matplotlib or importlib.metadata would)."""
     from importlib.util import find_spec
 
-    parts = [Path(charts.__file__).read_bytes(), Path(fmt.__file__).read_bytes()]
-    parts.append(f"{sys.version} {unicodedata.unidata_version}".encode())
-    for package, version_file in _LIBRARIES:
-        spec = find_spec(package)
-        if spec is None or spec.origin is None:
-            return None
-        try:
-            parts.append((Path(spec.origin).parent / version_file).read_bytes())
-        except OSError:
-            return None
+    parts = [f"{sys.version} {unicodedata.unidata_version}".encode()]
+    try:
+        parts += [Path(charts.__file__).read_bytes(), Path(fmt.__file__).read_bytes()]
+        for package, pattern in _LIBRARIES:
+            spec = find_spec(package)
+            if spec is None or spec.origin is None:
+                return None
+            found = sorted(Path(spec.origin).parent.glob(pattern))
+            if not found:
+                return None
+            parts += [path.read_bytes() for path in found]
+    except OSError:  # installed where its files cannot be read (a zip, a frozen program)
+        return None
     return hashlib.sha256(b"\0".join(parts)).digest()
 
 
@@ -99,14 +111,14 @@ def _kept(path: Path, key: str) -> bytes | None:
 
 def _keep(folder: Path, path: Path, key: str, png: bytes) -> None:
     """Keep a chart, then let go of the charts unused the longest past KEPT_MOST."""
-    new = not folder.exists()
     try:
-        atomic_write(path, _digest(key, png) + png, overwrite=True)
-        if new:
+        if not folder.exists():
+            folder.mkdir(parents=True)
             hide(folder)
+        atomic_write(path, _digest(key, png) + png, overwrite=True)
         remove_temp_files(folder, older_than=time.time() - 3600)  # of runs stopped midway
-        kept = sorted(folder.glob(f"*{_SUFFIX}"), key=_last_used, reverse=True)
-        for old in kept[KEPT_MOST:]:
+        ours = [p for p in folder.iterdir() if _NAME.fullmatch(p.name)]
+        for old in sorted(ours, key=_last_used, reverse=True)[KEPT_MOST:]:
             old.unlink(missing_ok=True)
     except (ReportgenError, OSError):
         pass  # not kept: the next run draws it again

@@ -115,13 +115,15 @@ def test_a_chart_is_drawn_once_for_the_same_data_and_again_for_other_data(tmp_pa
     assert len(calls) == 4
 
 
-def test_only_the_charts_used_last_are_kept(tmp_path, monkeypatch):
+def test_only_the_charts_used_last_are_kept_and_no_other_file_is_touched(tmp_path, monkeypatch):
     monkeypatch.setattr(kept_charts, "KEPT_MOST", 3)
+    someone_elses = tmp_path / "ghi chu.chart"
+    someone_elses.write_text("not ours")
     calls, draw = _counting()
     items = [[charts.YearValue(2025, uses)] for uses in range(5)]
     for one in items:
         kept_charts.chart(tmp_path, "uses", one, draw)
-    assert len(list(tmp_path.glob("*.chart"))) == 3
+    assert len(list(tmp_path.glob("*.chart"))) == 4 and someone_elses.read_text() == "not ours"
     for one in items[2:]:  # the three used last are kept
         kept_charts.chart(tmp_path, "uses", one, draw)
     assert len(calls) == 5
@@ -129,15 +131,16 @@ def test_only_the_charts_used_last_are_kept(tmp_path, monkeypatch):
     assert len(calls) == 6
 
 
-def test_a_new_matplotlib_version_draws_every_chart_again(tmp_path, monkeypatch):
+@pytest.mark.parametrize("library", [name for name, _ in kept_charts._LIBRARIES])
+def test_a_new_version_of_a_drawing_library_draws_every_chart_again(tmp_path, monkeypatch, library):
     import importlib.machinery
     import importlib.util
 
     packages = tmp_path / "site"
-    for package, version_file in kept_charts._LIBRARIES:
+    for package, pattern in kept_charts._LIBRARIES:
         (packages / package).mkdir(parents=True)
         (packages / package / "__init__.py").write_text("")
-        (packages / package / version_file).write_text('__version__ = "1.0"')
+        (packages / package / pattern.replace("*", ".so")).write_text('__version__ = "1.0"')
 
     def find_spec(name: str) -> importlib.machinery.ModuleSpec:
         return importlib.util.spec_from_file_location(name, packages / name / "__init__.py")
@@ -149,7 +152,8 @@ def test_a_new_matplotlib_version_draws_every_chart_again(tmp_path, monkeypatch)
     kept_charts.chart(folder, "share", BARS, draw)
     kept_charts.chart(folder, "share", BARS, draw)
     assert len(calls) == 1
-    (packages / "matplotlib" / "_version.py").write_text('__version__ = "1.1"')
+    (pattern,) = [p for name, p in kept_charts._LIBRARIES if name == library]
+    (packages / library / pattern.replace("*", ".so")).write_text('__version__ = "1.1"')
     kept_charts._drawing_code.cache_clear()
     kept_charts.chart(folder, "share", BARS, draw)
     assert len(calls) == 2
