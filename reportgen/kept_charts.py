@@ -83,10 +83,19 @@ def _drawing_code() -> bytes | None:
             found = sorted(Path(spec.origin).parent.glob(pattern))
             if not found:
                 return None
-            parts += [path.read_bytes() for path in found]
+            parts += [_version_of(path) for path in found]
     except OSError:  # installed where its files cannot be read (a zip, a frozen program)
         return None
     return hashlib.sha256(b"\0".join(parts)).digest()
+
+
+def _version_of(path: Path) -> bytes:
+    """What tells a library's version in one of its files: a version file's text; for a
+    compiled module (megabytes), its name, size and time of installation."""
+    found = path.stat()
+    if found.st_size <= 65536:
+        return path.read_bytes()
+    return f"{path.name} {found.st_size} {found.st_mtime_ns}".encode()
 
 
 def _digest(key: str, png: bytes) -> bytes:

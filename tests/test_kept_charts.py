@@ -131,6 +131,14 @@ def test_only_the_charts_used_last_are_kept_and_no_other_file_is_touched(tmp_pat
     assert len(calls) == 6
 
 
+def _install(path: Path, version: int) -> None:
+    """A library's version file (a compiled module of 70 kB when its name is `*.so`)."""
+    if path.suffix == ".so":
+        path.write_bytes(b"\0" * (70_000 + version))
+    else:
+        path.write_text(f'__version__ = "1.{version}"')
+
+
 @pytest.mark.parametrize("library", [name for name, _ in kept_charts._LIBRARIES])
 def test_a_new_version_of_a_drawing_library_draws_every_chart_again(tmp_path, monkeypatch, library):
     import importlib.machinery
@@ -140,7 +148,7 @@ def test_a_new_version_of_a_drawing_library_draws_every_chart_again(tmp_path, mo
     for package, pattern in kept_charts._LIBRARIES:
         (packages / package).mkdir(parents=True)
         (packages / package / "__init__.py").write_text("")
-        (packages / package / pattern.replace("*", ".so")).write_text('__version__ = "1.0"')
+        _install(packages / package / pattern.replace("*", ".so"), 1)
 
     def find_spec(name: str) -> importlib.machinery.ModuleSpec:
         return importlib.util.spec_from_file_location(name, packages / name / "__init__.py")
@@ -153,7 +161,7 @@ def test_a_new_version_of_a_drawing_library_draws_every_chart_again(tmp_path, mo
     kept_charts.chart(folder, "share", BARS, draw)
     assert len(calls) == 1
     (pattern,) = [p for name, p in kept_charts._LIBRARIES if name == library]
-    (packages / library / pattern.replace("*", ".so")).write_text('__version__ = "1.1"')
+    _install(packages / library / pattern.replace("*", ".so"), 2)
     kept_charts._drawing_code.cache_clear()
     kept_charts.chart(folder, "share", BARS, draw)
     assert len(calls) == 2
