@@ -22,11 +22,13 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from . import charts, fmt
 from .errors import ReportgenError
 from .files import atomic_write, hide, remove_temp_files
 
+T = TypeVar("T")
 KEPT_MOST = 48  # charts kept in the folder; those unused the longest go first
 _PNG = b"\x89PNG\r\n\x1a\n"
 _DIGEST = 32  # bytes of SHA-256 before the PNG
@@ -41,29 +43,28 @@ _LIBRARIES = (
 )
 
 
-def chart(
-    folder: Path | None, kind: str, items: Sequence[object], draw: Callable[[], bytes]
-) -> bytes:
-    """The PNG of a chart of `kind` showing `items`: kept in `folder` from an earlier run, or
-    drawn now by `draw` and kept there (never kept when `folder` is None)."""
-    key = _key(kind, items)
+def chart(folder: Path | None, draw: Callable[[Sequence[T]], bytes], items: Sequence[T]) -> bytes:
+    """The PNG `draw(items)` makes (charts.share_chart and the others): kept in `folder` from
+    an earlier run, or drawn now and kept there (never kept when `folder` is None)."""
+    key = _key(draw, items)
     if folder is None or key is None:
-        return draw()
+        return draw(items)
     path = folder / f"{key}.chart"
     png = _kept(path, key)
     if png is None:
-        png = draw()
+        png = draw(items)
         _keep(folder, path, key, png)
     return png
 
 
-def _key(kind: str, items: Sequence[object]) -> str | None:
+def _key(draw: Callable[[Sequence[T]], bytes], items: Sequence[T]) -> str | None:
     """The chart's key, or None when the libraries' versions cannot be told (never kept)."""
     code = _drawing_code()
     if code is None:
         return None
-    # The items are frozen dataclasses of str, int and Fraction: their repr is the same in
-    # every run and names every value.
+    # The chart's kind is the function drawing it; its items are frozen dataclasses of str,
+    # int and Fraction, whose repr is the same in every run and names every value.
+    kind = f"{draw.__module__}.{draw.__qualname__}"
     return hashlib.sha256(code + kind.encode() + b"\0" + repr(tuple(items)).encode()).hexdigest()
 
 

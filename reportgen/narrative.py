@@ -266,11 +266,11 @@ def _charts(figures: Figures, config: Config, kept: Path | None) -> list[dict[st
     if bars:
         key = "chart_shares" if figures.complete else "chart_shares_partial"
         values: dict[str, object] = {"year": figures.year, "milestones": milestones}
-        png = chart(kept, "share", bars, lambda: charts.share_chart(bars))
+        png = chart(kept, charts.share_chart, bars)
         drawn.append((key, values, png, False))
     if any(uses is not None for _, uses in figures.uses_by_year):
         points = [charts.YearValue(y, uses) for y, uses in figures.uses_by_year]
-        png = chart(kept, "uses", points, lambda: charts.uses_chart(points))
+        png = chart(kept, charts.uses_chart, points)
         drawn.append(("chart_uses", {}, png, False))
     if len(figures.period) > 1:
         first = figures.period[0].year
@@ -283,7 +283,7 @@ def _charts(figures: Figures, config: Config, kept: Path | None) -> list[dict[st
             if not d.is_growth
         ]
         values = {"first_year": first, "year": figures.year}
-        png = chart(kept, "period", series, lambda: charts.period_chart(series))
+        png = chart(kept, charts.period_chart, series)
         drawn.append(("chart_period", values, png, True))
     return [
         {"caption": config.say(key, number=i, **values), "png": png, "period": period}

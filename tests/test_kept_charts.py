@@ -92,27 +92,31 @@ def test_a_folder_that_cannot_be_written_only_means_drawing_each_time(
 BARS = [charts.ShareBar("Tỷ lệ xã có thư viện", Fraction(3, 4), ((2025, Fraction(1, 2)),))]
 
 
-def _counting(png: bytes = b"\x89PNG\r\n\x1a\nchart") -> tuple[list[int], object]:
+def _counting(kind: str = "share_chart") -> tuple[list[int], object]:
+    """A drawing function of that name, and the list of its calls."""
     calls: list[int] = []
 
-    def draw() -> bytes:
+    def draw(items: object) -> bytes:
         calls.append(1)
-        return png
+        return b"\x89PNG\r\n\x1a\nchart"
 
+    draw.__qualname__ = kind
     return calls, draw
 
 
 def test_a_chart_is_drawn_once_for_the_same_data_and_again_for_other_data(tmp_path):
     calls, draw = _counting()
     for _ in range(3):
-        assert kept_charts.chart(tmp_path, "share", BARS, draw) == b"\x89PNG\r\n\x1a\nchart"
+        assert kept_charts.chart(tmp_path, draw, BARS) == b"\x89PNG\r\n\x1a\nchart"
     assert len(calls) == 1
     other = [charts.ShareBar("Tỷ lệ xã có thư viện", Fraction(2, 3), ((2025, Fraction(1, 2)),))]
-    kept_charts.chart(tmp_path, "share", other, draw)
-    kept_charts.chart(tmp_path, "uses", BARS, draw)  # another kind of chart of the same data
+    kept_charts.chart(tmp_path, draw, other)
+    assert len(calls) == 2
+    uses_calls, uses = _counting("uses_chart")
+    kept_charts.chart(tmp_path, uses, BARS)  # another kind of chart of the same data
+    assert len(uses_calls) == 1
+    kept_charts.chart(None, draw, BARS)  # no folder: always drawn
     assert len(calls) == 3
-    kept_charts.chart(None, "share", BARS, draw)  # no folder: always drawn
-    assert len(calls) == 4
 
 
 def test_only_the_charts_used_last_are_kept_and_no_other_file_is_touched(tmp_path, monkeypatch):
@@ -122,12 +126,12 @@ def test_only_the_charts_used_last_are_kept_and_no_other_file_is_touched(tmp_pat
     calls, draw = _counting()
     items = [[charts.YearValue(2025, uses)] for uses in range(5)]
     for one in items:
-        kept_charts.chart(tmp_path, "uses", one, draw)
+        kept_charts.chart(tmp_path, draw, one)
     assert len(list(tmp_path.glob("*.chart"))) == 4 and someone_elses.read_text() == "not ours"
     for one in items[2:]:  # the three used last are kept
-        kept_charts.chart(tmp_path, "uses", one, draw)
+        kept_charts.chart(tmp_path, draw, one)
     assert len(calls) == 5
-    kept_charts.chart(tmp_path, "uses", items[0], draw)  # let go of: drawn again
+    kept_charts.chart(tmp_path, draw, items[0])  # let go of: drawn again
     assert len(calls) == 6
 
 
@@ -157,11 +161,11 @@ def test_a_new_version_of_a_drawing_library_draws_every_chart_again(tmp_path, mo
     kept_charts._drawing_code.cache_clear()
     calls, draw = _counting()
     folder = tmp_path / "kept"
-    kept_charts.chart(folder, "share", BARS, draw)
-    kept_charts.chart(folder, "share", BARS, draw)
+    kept_charts.chart(folder, draw, BARS)
+    kept_charts.chart(folder, draw, BARS)
     assert len(calls) == 1
     (pattern,) = [p for name, p in kept_charts._LIBRARIES if name == library]
     _install(packages / library / pattern.replace("*", ".so"), 2)
     kept_charts._drawing_code.cache_clear()
-    kept_charts.chart(folder, "share", BARS, draw)
+    kept_charts.chart(folder, draw, BARS)
     assert len(calls) == 2
