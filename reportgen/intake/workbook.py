@@ -115,9 +115,16 @@ def _read_xlsx(data: bytes) -> list[Grid]:
                     "đơn vị mở bằng Excel, chọn File › Save As, kiểu “Excel Workbook (*.xlsx)” "
                     "rồi gửi lại"
                 )
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, NotImplementedError, RuntimeError):
-        raise Unreadable(DAMAGED) from None
-    except (struct.error, zlib.error):  # a header cut off; a part that will not inflate
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        OSError,
+        NotImplementedError,
+        RuntimeError,
+        struct.error,  # a part's local header cut off by the end of the file
+        zlib.error,  # a part that will not inflate
+    ):
         raise Unreadable(DAMAGED) from None
     # python-calamine reads values many times faster than openpyxl; it reads an error cell
     # (#DIV/0!) as empty and says nothing of formulas, so the package's scan puts those back.
