@@ -298,3 +298,28 @@ def test_a_tag_in_the_footer_is_filled_and_an_unknown_one_named(tmp_path, contex
     assert footer == f"Năm {context['year']}"
     with pytest.raises(ReportgenError, match=r"mau-chan-trang\.docx.*chan_trang"):
         render_report(context, _template_with_footer(tmp_path, "{{ chan_trang }}"))
+
+
+COLUMN_LOOP = ["{%tc for r in recipients %}", "{{ r }}", "{%tc endfor %}"]
+COLUMN_IF = ["{%tc if recipients | length > 99 %}", "{{ recipients[0] }}", "{%tc endif %}"]
+
+
+@pytest.mark.parametrize(
+    ("tags", "added"), [(COLUMN_LOOP, 6), (COLUMN_IF, 0)], ids=["six-columns", "none"]
+)
+def test_a_column_loop_the_clerk_adds_keeps_the_table_grid_whole(tmp_path, context, tags, added):
+    """A table with {%tc %} column tags: its grid has as many columns as its row has cells, as
+    Word needs, whether the tags add columns (one a recipient) or take them away."""
+    doc = Document(str(TEMPLATE))
+    table = doc.add_table(rows=1, cols=1 + len(tags))
+    for cell, text in zip(table.rows[0].cells, ["Nơi nhận", *tags], strict=True):
+        cell.text = text
+    path = tmp_path / "mau-cot.docx"
+    doc.save(str(path))
+    result = _open(render_report(context, path))
+    last = result.element.body.findall(qn("w:tbl"))[-1]
+    assert len(context["recipients"]) == 6
+    assert len(last.find(qn("w:tr")).findall(qn("w:tc"))) == 1 + added
+    assert len(last.find(qn("w:tblGrid")).findall(qn("w:gridCol"))) == 1 + added
+    texts = [c.text for c in result.tables[-1].rows[0].cells]
+    assert texts == ["Nơi nhận", *context["recipients"][:added]]
