@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterator, Mapping
 from functools import lru_cache
 from typing import Literal
 
-from .package import Cell, sheet_names
+from .package import Cell, column_number, sheet_names
 from .workbook import OLE_MAGIC, ZIP_MAGIC
 
 FontKind = Literal["tcvn3", "tcvn3-caps", "vni", "unicode"]
@@ -137,10 +137,7 @@ def _cells(
 
 def _column(ref: str) -> int:
     letters = _COLUMN.match(ref)
-    number = 0
-    for letter in letters[0] if letters else "":
-        number = number * 26 + ord(letter) - 64
-    return number
+    return column_number(letters[0].encode()) if letters else 0
 
 
 def _shared_runs(archive: zipfile.ZipFile) -> list[str]:

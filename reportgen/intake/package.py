@@ -76,7 +76,8 @@ class Sheet:
     located: bool = True
 
 
-def _column(letters: bytes) -> int:
+def column_number(letters: bytes) -> int:
+    """A column's number from its letters: 1 for A, 27 for AA."""
     number = 0
     for letter in letters:
         number = number * 26 + letter - 64
@@ -235,11 +236,11 @@ def _farthest_column(chunk: bytes, beyond: int) -> int:
     """The farthest column a cell reference of the piece names (1 for A) if it is beyond
     column `beyond`, else `beyond`: each pattern starts with a plain ' r="', which is quick."""
     if _WIDE_REF.search(chunk):
-        return max([beyond, *(_column(c) for c, _ in _WIDE_CELL.findall(chunk))])
+        return max([beyond, *(column_number(c) for c, _ in _WIDE_CELL.findall(chunk))])
     if beyond >= 26:
         return beyond
     farther = re.compile(rb' r="([' + bytes([65 + beyond]) + rb"-Z])\d")
-    return max([beyond, *(_column(c) for c in set(farther.findall(chunk)))])
+    return max([beyond, *(column_number(c) for c in set(farther.findall(chunk)))])
 
 
 def _has_dtd(chunk: bytes) -> bool:
@@ -249,7 +250,7 @@ def _has_dtd(chunk: bytes) -> bool:
 
 def _place(attributes: bytes) -> Cell | None:
     ref = _REF.search(attributes)
-    return (int(ref[2]), _column(ref[1])) if ref else None
+    return (int(ref[2]), column_number(ref[1])) if ref else None
 
 
 class _Reach:
